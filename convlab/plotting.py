@@ -1,0 +1,192 @@
+"""Static figures for the course, drawn with matplotlib.
+
+Every ``plot_*`` function takes an optional ``ax`` (or ``axes``), draws on it,
+and returns the artists it made so that an explorer can update them in place
+instead of drawing again.  Colours come from the Okabe–Ito palette and the
+``cividis`` colour map, both safe for colour-blind readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import to_rgba
+
+from .steps import OuterDiagonals, outer_diagonals
+
+__all__ = [
+    # palette
+    "DONE",
+    "HIGHLIGHT",
+    "MUTED",
+    "SEQUENTIAL_CMAP",
+    # helpers
+    "annotate_matrix",
+    # figures
+    "DiagonalArtists",
+    "plot_outer_diagonals",
+]
+
+#: Okabe–Ito orange: the one thing the learner should look at.
+HIGHLIGHT = "#E69F00"
+#: Okabe–Ito blue: everything already computed.
+DONE = "#0072B2"
+#: Light grey: what is not there yet.
+MUTED = "#BBBBBB"
+#: Perceptually uniform and readable with any colour vision.
+SEQUENTIAL_CMAP = "cividis"
+
+
+def _fmt(value) -> str:
+    value = value.item() if hasattr(value, "item") else value
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def annotate_matrix(ax, matrix, *, cmap=SEQUENTIAL_CMAP, clim=None, fontsize=10, title=None):
+    """Draw ``matrix`` as a grid of coloured cells with each value written in it.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    matrix : (R, C) array_like
+        The numbers to show.
+    cmap : str, optional
+        Colour map of the cells (default ``"cividis"``).
+    clim : (low, high), optional
+        The values mapped to the ends of the colour map (default: the data's range).
+    fontsize : float, optional
+        Size of the numbers.
+    title : str, optional
+        Axes title.
+
+    Returns
+    -------
+    image : matplotlib.image.AxesImage
+    texts : (R, C) ndarray of matplotlib.text.Text
+        ``texts[i, j]`` shows ``matrix[i, j]``; text colour follows the cell's
+        brightness so every number stays readable.
+    """
+    matrix = np.asarray(matrix)
+    image = ax.imshow(matrix, cmap=cmap, interpolation="nearest")
+    if clim is not None:
+        image.set_clim(*clim)
+    norm, colormap = image.norm, image.get_cmap()
+    texts = np.empty(matrix.shape, dtype=object)
+    for (i, j), value in np.ndenumerate(matrix):
+        r, g, b, _ = colormap(norm(value))
+        light = 0.299 * r + 0.587 * g + 0.114 * b > 0.5
+        texts[i, j] = ax.text(
+            j, i, _fmt(value), ha="center", va="center", fontsize=fontsize,
+            color="black" if light else "white",
+        )
+    ax.set_xticks(range(matrix.shape[1]))
+    ax.set_yticks(range(matrix.shape[0]))
+    if title:
+        ax.set_title(title)
+    return image, texts
+
+
+@dataclass
+class DiagonalArtists:
+    """The artists of :func:`plot_outer_diagonals`, with :meth:`show` to move the highlight."""
+
+    diagonals: OuterDiagonals
+    figure: object
+    table_ax: object
+    sums_ax: object
+    table: object
+    texts: np.ndarray
+    overlay: object
+    path: object
+    bars: object
+    bar_labels: list
+    equation: object
+    k: int = 0
+
+    def show(self, k: int) -> None:
+        """Highlight anti-diagonal ``k`` and show the sums up to it; only data changes."""
+        d = self.diagonals
+        k = d._check_k(k)
+        mask = np.zeros(d.outer.shape + (4,))
+        mask[d.rows[k], d.cols[k]] = to_rgba(HIGHLIGHT, 0.75)
+        self.overlay.set_data(mask)
+        self.path.set_data(d.cols[k], d.rows[k])
+        for i, (bar, label) in enumerate(zip(self.bars, self.bar_labels)):
+            bar.set_height(d.sums[i] if i <= k else 0)
+            bar.set_color(HIGHLIGHT if i == k else DONE)
+            label.set_visible(i <= k)
+            label.set_y(max(d.sums[i], 0) if i <= k else 0)
+        self.equation.set_text(d.equation(k))
+        self.k = k
+
+
+def plot_outer_diagonals(x, y=None, k=0, *, axes=None):
+    """Draw the outer product of ``x`` and ``y`` with anti-diagonal ``k`` highlighted.
+
+    Left: the table ``x[i] * y[j]`` with the cells of anti-diagonal ``k``
+    shaded and joined by a line.  Right: the sums ``z[0] … z[k]`` found so far,
+    ``z[k]`` highlighted.  Above: the sum written out.
+
+    Parameters
+    ----------
+    x : (N,) array_like or OuterDiagonals
+        First vector, or a ready :func:`~convlab.outer_diagonals` result.
+    y : (M,) array_like, optional
+        Second vector (omit when ``x`` is an ``OuterDiagonals``).
+    k : int, optional
+        Which anti-diagonal to highlight, ``0 <= k < N + M - 1``.
+    axes : pair of matplotlib.axes.Axes, optional
+        Where to draw the table and the sums; a new figure if omitted.
+
+    Returns
+    -------
+    DiagonalArtists
+        The artists; call ``.show(k)`` to move the highlight in place.
+    """
+    d = x if isinstance(x, OuterDiagonals) else outer_diagonals(x, y)
+    if axes is None:
+        n, m = d.outer.shape
+        fig, axes = plt.subplots(
+            1, 2, figsize=(10, 4.2), gridspec_kw={"width_ratios": [max(m, 3), max(len(d), 4)]},
+            layout="constrained",
+        )
+    table_ax, sums_ax = axes
+    fig = table_ax.figure
+
+    lo, hi = float(d.outer.min()), float(d.outer.max())
+    table, texts = annotate_matrix(  # pale greys, so the highlight is the only colour
+        table_ax, d.outer, cmap="Greys", clim=(lo, hi + 2 * (hi - lo or 1)),
+        title="Outer product  x[i] · y[j]",
+    )
+    table_ax.set_xticklabels([f"{_fmt(v)}\nj={j}" for j, v in enumerate(d.y)])
+    table_ax.set_yticklabels([f"i={i}  {_fmt(v)}" for i, v in enumerate(d.x)])
+    table_ax.set_xlabel("y[j]")
+    table_ax.set_ylabel("x[i]")
+    overlay = table_ax.imshow(np.zeros(d.outer.shape + (4,)), interpolation="nearest")
+    (path,) = table_ax.plot([], [], "-", color="black", lw=1.5, alpha=0.6)
+
+    idx = np.arange(len(d))
+    bars = sums_ax.bar(idx, np.zeros(len(d)), color=DONE, edgecolor="black", linewidth=0.5)
+    bar_labels = [
+        sums_ax.text(i, 0, _fmt(s), ha="center", va="bottom", fontsize=9)
+        for i, s in zip(idx, d.sums)
+    ]
+    low, high = min(0, d.sums.min()), max(0, d.sums.max())
+    pad = 0.12 * (high - low or 1)
+    sums_ax.set_ylim(low - (pad if low < 0 else 0), high + pad)
+    sums_ax.set_xlim(-0.6, len(d) - 0.4)
+    sums_ax.set_xticks(idx)
+    sums_ax.set_xlabel("output index k  (= i + j)")
+    sums_ax.set_ylabel("z[k]")
+    sums_ax.set_title("z = x * y, one anti-diagonal at a time")
+    sums_ax.axhline(0, color="black", lw=0.6)
+    equation = fig.suptitle("", fontsize=13)
+
+    artists = DiagonalArtists(
+        d, fig, table_ax, sums_ax, table, texts, overlay, path, bars, bar_labels, equation
+    )
+    artists.show(k)
+    return artists

@@ -1,0 +1,247 @@
+"""Interactive explorers: figures the learner drives with sliders, updated in place.
+
+Every explorer follows one pattern (after mpl-interactions and ipympl's own
+examples):
+
+* the figure and its artists are built once, under ``plt.ioff()``;
+* the controls live in one dict, ``explorer.controls`` (name → widget);
+* a change of any control calls one render method that only sets data on
+  existing artists, followed by a single ``draw_idle``;
+* a problem the learner caused (an impossible combination) is shown as a
+  short message under the figure and the last good figure stays; any other
+  error is printed into an output area under the figure, because ipympl
+  would otherwise swallow it silently;
+* ``explorer.update(name=value, ...)`` drives it from code (tests, quizzes).
+
+Explorers work under any matplotlib backend.  With ``%matplotlib widget``
+(ipympl) the live canvas is shown; under any other backend an image of the
+figure is shown and refreshed after every change.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import traceback
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+
+from .plotting import plot_outer_diagonals
+from .steps import outer_diagonals
+
+__all__ = ["DiagonalExplorer", "Explorer"]
+
+
+class Explorer:
+    """Base class of the course's explorers.
+
+    Subclasses set ``description``, build ``self.figure`` and ``self.controls``
+    in ``__init__`` (then call ``self._connect()``), and implement
+    ``_render(**values)``, which receives the value of every control and
+    updates the figure's artists in place.  ``_render`` raises ``ValueError``
+    for a combination of values that cannot be drawn; the message is shown in
+    the explorer and the figure is left as it was.
+    """
+
+    #: One line that says what the figure shows, for screen readers and captions.
+    description = ""
+
+    def __init__(self) -> None:
+        self.controls: dict[str, widgets.ValueWidget] = {}
+        self.figure = None
+        self.message = widgets.HTML(layout=widgets.Layout(min_height="1.6em"))
+        self.errors = widgets.Output()
+        self.error: str | None = None
+        self._holding = False
+        self._widget: widgets.Widget | None = None
+        self._image: widgets.Image | None = None
+
+    # -- wiring ---------------------------------------------------------------
+
+    def _connect(self) -> None:
+        """Observe every control and draw the first frame."""
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self._refresh()
+
+    def _on_change(self, _change=None) -> None:
+        if not self._holding:
+            self._refresh()
+
+    @property
+    def values(self) -> dict:
+        """The current value of every control, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def update(self, **values) -> None:
+        """Set several controls at once and redraw once.
+
+        Raises ``ValueError`` naming the control for an unknown name or a value
+        outside a slider's range (a slider would otherwise clamp it silently).
+        """
+        for name, value in values.items():
+            if name not in self.controls:
+                known = ", ".join(sorted(self.controls))
+                raise ValueError(f"unknown control {name!r}; this explorer has: {known}")
+            control = self.controls[name]
+            low, high = getattr(control, "min", None), getattr(control, "max", None)
+            if low is not None and not low <= value <= high:
+                raise ValueError(f"{name} must be between {low} and {high}, got {value!r}")
+        self._holding = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._holding = False
+        self._refresh()
+
+    def _refresh(self) -> None:
+        try:
+            status = self._render(**self.values)
+        except (ValueError, TypeError) as exc:
+            self.error = str(exc)
+            self.message.value = f"<b>⚠ Cannot draw this:</b> {html.escape(str(exc))}"
+            return
+        except Exception:  # anything else is a bug: show it, never swallow it
+            self.error = traceback.format_exc()
+            self.errors.append_stdout(self.error)
+            return
+        self.error = None
+        self.errors.outputs = ()
+        self.message.value = html.escape(status or "")
+        self.figure.canvas.draw_idle()
+        if self._image is not None:
+            self._image.value = self.png()
+
+    def _render(self, **values) -> str | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- display --------------------------------------------------------------
+
+    def png(self, dpi: int = 72) -> bytes:
+        """The figure as it is now, as PNG bytes."""
+        buf = io.BytesIO()
+        self.figure.savefig(buf, format="png", dpi=dpi)
+        return buf.getvalue()
+
+    @property
+    def widget(self) -> widgets.VBox:
+        """Caption, controls, figure, status line and error area in one box."""
+        if self._widget is None:
+            canvas = self.figure.canvas
+            if isinstance(canvas, widgets.DOMWidget):  # ipympl: the live canvas
+                canvas.header_visible = False
+                canvas.footer_visible = False
+                canvas.resizable = False
+                view = canvas
+            else:  # any other backend: a picture refreshed after every change
+                self._image = widgets.Image(value=self.png(), format="png")
+                view = self._image
+            caption = widgets.HTML(f"<i>{html.escape(self.description)}</i>")
+            controls = widgets.HBox(list(self._control_rows()))
+            self._widget = widgets.VBox([caption, controls, view, self.message, self.errors])
+        return self._widget
+
+    def _control_rows(self):
+        return self.controls.values()
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        # A still picture for places that cannot run widgets (GitHub, nbviewer).
+        data = bundle if "text/plain" in bundle else bundle[0]
+        data["image/png"] = self.png()
+        data["text/plain"] = f"{type(self).__name__}: {self.description}"
+        return bundle
+
+
+def stepper(slider: widgets.IntSlider, *, interval: int = 700) -> widgets.HBox:
+    """Play / pause, step back and forward, and speed, all driving ``slider``.
+
+    The Play widget is linked to the slider in the kernel, so moving either
+    moves both, and tests can press Play's value just like the browser does.
+    """
+    play = widgets.Play(
+        value=slider.value, min=slider.min, max=slider.max, step=1, interval=interval, description="Play",
+        tooltip="Play / pause the steps",
+    )
+    widgets.link((slider, "value"), (play, "value"))
+    widgets.link((slider, "max"), (play, "max"))
+
+    def nudge(delta):
+        def click(_button):
+            slider.value = min(max(slider.value + delta, slider.min), slider.max)
+        return click
+
+    back = widgets.Button(description="◀", tooltip="Step back", layout=widgets.Layout(width="3em"))
+    forward = widgets.Button(
+        description="▶", tooltip="Step forward", layout=widgets.Layout(width="3em")
+    )
+    back.on_click(nudge(-1))
+    forward.on_click(nudge(+1))
+    speed = widgets.Dropdown(
+        options=[("slow", 1200), ("normal", 700), ("fast", 300)], value=interval
+        if interval in (1200, 700, 300) else 700, description="Speed",
+        layout=widgets.Layout(width="12em"),
+    )
+    widgets.link((speed, "value"), (play, "interval"))
+    box = widgets.HBox([play, back, slider, forward, speed])
+    box.play, box.back, box.forward, box.speed = play, back, forward, speed
+    return box
+
+
+class DiagonalExplorer(Explorer):
+    """Walk along the anti-diagonals of the outer product of ``x`` and ``y``.
+
+    The table ``x[i] * y[j]`` with anti-diagonal ``k`` (the cells with
+    ``i + j = k``) highlighted, the sum written out, and the output ``z`` of
+    the convolution growing one value per step.
+
+    Parameters
+    ----------
+    x, y : 1-D array_like
+        The two vectors (any lengths).
+    k : int, optional
+        The anti-diagonal to start on.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> explorer = DiagonalExplorer([1, 2, 3, 4, 5], [6, 7, 8, 9, 10])
+    >>> explorer.update(k=2)
+    >>> explorer.message.value
+    'z[2] = x[2]·y[0] + x[1]·y[1] + x[0]·y[2] = 18 + 14 + 8 = 40'
+    """
+
+    def __init__(self, x, y, k: int = 0) -> None:
+        super().__init__()
+        self.diagonals = outer_diagonals(x, y)
+        last = len(self.diagonals) - 1
+        if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= last:
+            raise ValueError(f"k must be an integer between 0 and {last}, got {k!r}")
+        n, m = self.diagonals.outer.shape
+        self.description = (
+            f"Outer product of x (length {n}) and y (length {m}). Move k to walk along its "
+            f"{last + 1} anti-diagonals; the cells with i + j = k are highlighted and their "
+            "sum is z[k]."
+        )
+        with plt.ioff():
+            self.artists = plot_outer_diagonals(self.diagonals, k=k)
+        self.figure = self.artists.figure
+        slider = widgets.IntSlider(
+            value=k, min=0, max=last, description="k", continuous_update=True,
+            tooltip="Which anti-diagonal to highlight",
+        )
+        self.controls = {"k": slider}
+        self._stepper = stepper(slider)
+        self._connect()
+
+    def _control_rows(self):
+        return [self._stepper]
+
+    def _render(self, k: int) -> str:
+        self.artists.show(k)
+        d = self.diagonals
+        cells = " + ".join(f"x[{i}]·y[{j}]" for i, j in zip(d.rows[k], d.cols[k]))
+        return d.equation(k).replace(" = ", f" = {cells} = ", 1)

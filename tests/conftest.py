@@ -1,0 +1,5 @@
+"""Shared test set-up: draw off-screen, so explorers run without a display or a browser."""
+
+import matplotlib
+
+matplotlib.use("Agg")
