@@ -110,7 +110,7 @@ class DiagonalArtists:
         """Highlight anti-diagonal ``k`` and show the sums up to it; only data changes."""
         d = self.diagonals
         k = d._check_k(k)
-        mask = np.zeros(d.outer.shape + (4,))
+        mask = np.zeros((*d.outer.shape, 4))
         mask[d.rows[k], d.cols[k]] = to_rgba(HIGHLIGHT, 0.75)
         self.overlay.set_data(mask)
         self.path.set_data(d.cols[k], d.rows[k])
@@ -148,7 +148,7 @@ def plot_outer_diagonals(x, y=None, k=0, *, axes=None):
     """
     d = x if isinstance(x, OuterDiagonals) else outer_diagonals(x, y)
     if axes is None:
-        n, m = d.outer.shape
+        m = d.outer.shape[1]
         fig, axes = plt.subplots(
             1, 2, figsize=(10, 4.2), gridspec_kw={"width_ratios": [max(m, 3), max(len(d), 4)]},
             layout="constrained",
@@ -165,7 +165,7 @@ def plot_outer_diagonals(x, y=None, k=0, *, axes=None):
     table_ax.set_yticklabels([f"i={i}  {_fmt(v)}" for i, v in enumerate(d.x)])
     table_ax.set_xlabel("y[j]")
     table_ax.set_ylabel("x[i]")
-    overlay = table_ax.imshow(np.zeros(d.outer.shape + (4,)), interpolation="nearest")
+    overlay = table_ax.imshow(np.zeros((*d.outer.shape, 4)), interpolation="nearest")
     (path,) = table_ax.plot([], [], "-", color="black", lw=1.5, alpha=0.6)
 
     idx = np.arange(len(d))

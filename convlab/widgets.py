@@ -162,8 +162,8 @@ def stepper(slider: widgets.IntSlider, *, interval: int = 700) -> widgets.HBox:
     moves both, and tests can press Play's value just like the browser does.
     """
     play = widgets.Play(
-        value=slider.value, min=slider.min, max=slider.max, step=1, interval=interval, description="Play",
-        tooltip="Play / pause the steps",
+        value=slider.value, min=slider.min, max=slider.max, step=1, interval=interval,
+        description="Play", tooltip="Play / pause the steps",
     )
     widgets.link((slider, "value"), (play, "value"))
     widgets.link((slider, "max"), (play, "max"))
@@ -173,10 +173,9 @@ def stepper(slider: widgets.IntSlider, *, interval: int = 700) -> widgets.HBox:
             slider.value = min(max(slider.value + delta, slider.min), slider.max)
         return click
 
-    back = widgets.Button(description="◀", tooltip="Step back", layout=widgets.Layout(width="3em"))
-    forward = widgets.Button(
-        description="▶", tooltip="Step forward", layout=widgets.Layout(width="3em")
-    )
+    narrow = widgets.Layout(width="3em")
+    back = widgets.Button(description="◀", tooltip="Step back", layout=narrow)
+    forward = widgets.Button(description="▶", tooltip="Step forward", layout=narrow)
     back.on_click(nudge(-1))
     forward.on_click(nudge(+1))
     speed = widgets.Dropdown(

@@ -11,11 +11,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("ruff") is None, reason="ruff is not installed: pip install -e '.[test]'"
+    importlib.util.find_spec("ruff") is None,
+    reason="ruff is not installed: pip install -e '.[test]'",
 )
 def test_ruff_is_clean():
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "convlab", "tests", "tools", "notebooks"],
+        [sys.executable, "-m", "ruff", "check", "--no-cache",
+         "convlab", "tests", "tools", "notebooks"],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

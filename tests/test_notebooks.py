@@ -87,7 +87,7 @@ def test_notebooks_stay_thin(nb):
     for cell in code_cells(nb):
         for match in re.finditer(r"^def \w+.*?(?=^\S|\Z)", cell.source, re.M | re.S):
             lines = match.group(0).strip().splitlines()
-            assert len(lines) <= 5, f"long function in a notebook; move it to convlab:\n{match.group(0)}"
+            assert len(lines) <= 5, f"long function in a notebook; move it to convlab:\n{lines}"
 
 
 def test_notebook_01_teaches_the_seed_numbers():
