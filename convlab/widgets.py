@@ -181,7 +181,7 @@ def stepper(slider: widgets.IntSlider, *, interval: int = 700) -> widgets.HBox:
     speed = widgets.Dropdown(
         options=[("slow", 1200), ("normal", 700), ("fast", 300)], value=interval
         if interval in (1200, 700, 300) else 700, description="Speed",
-        layout=widgets.Layout(width="12em"),
+        layout=widgets.Layout(width="11em"), style={"description_width": "3.5em"},
     )
     widgets.link((speed, "value"), (play, "interval"))
     box = widgets.HBox([play, back, slider, forward, speed])
