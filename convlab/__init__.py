@@ -11,6 +11,15 @@ array([1, 3, 5, 3])
 """
 
 from .core import convolve, correlate
+from .layers import (
+    avg_pool2d,
+    conv1d,
+    conv2d,
+    conv_transpose1d,
+    conv_transpose2d,
+    max_pool2d,
+    output_size,
+)
 from .steps import OuterDiagonals, outer_diagonals
 
 __version__ = "0.1.0"
@@ -19,6 +28,14 @@ __all__ = [
     # convolution and correlation
     "convolve",
     "correlate",
+    # convolution layers
+    "avg_pool2d",
+    "conv1d",
+    "conv2d",
+    "conv_transpose1d",
+    "conv_transpose2d",
+    "max_pool2d",
+    "output_size",
     # convolution taken apart
     "OuterDiagonals",
     "outer_diagonals",

@@ -15,17 +15,24 @@ import numpy as np
 
 __all__ = [
     "as_array",
+    "check_bool",
+    "check_choice",
     "check_int",
     "check_int_result_fits",
+    "check_method",
     "check_mode",
     "check_output_size",
+    "check_padding",
+    "check_positive_float",
     "check_same_ndim",
+    "check_tuple",
 ]
 
 #: The largest output convlab will allocate (10**8 values, 800 MB of float64).
 MAX_OUTPUT_ELEMENTS = 10**8
 
 MODES = ("full", "same", "valid")
+METHODS = ("direct", "fft", "auto")
 
 
 def _describe(value: object) -> str:
@@ -177,3 +184,105 @@ def check_output_size(shape: tuple[int, ...], what: str = "the result") -> None:
             f"{what} would have shape {tuple(int(n) for n in shape)}, {count} values "
             f"(over {MAX_OUTPUT_ELEMENTS * 8 // 10**6} MB); use smaller inputs"
         )
+
+
+def check_choice(value: object, name: str, choices: tuple[str, ...]) -> str:
+    """Return ``value`` if it is one of the strings in ``choices``, else raise.
+
+    >>> check_choice("fft", "method", ("direct", "fft", "auto"))
+    'fft'
+    >>> check_choice("slow", "method", ("direct", "fft", "auto"))
+    Traceback (most recent call last):
+    ...
+    ValueError: method must be one of 'direct', 'fft', 'auto', got 'slow'
+    """
+    listed = ", ".join(repr(c) for c in choices)
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, one of {listed}, got {_describe(value)}")
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {listed}, got {_describe(value)}")
+    return value
+
+
+def check_method(method: object) -> str:
+    """Return ``method`` if it is "direct", "fft" or "auto", else raise.
+
+    >>> check_method("auto")
+    'auto'
+    """
+    return check_choice(method, "method", METHODS)
+
+
+def check_bool(value: object, name: str) -> bool:
+    """Return ``value`` as a Python bool; anything but True/False raises ``TypeError``.
+
+    >>> check_bool(True, "flip")
+    True
+    >>> check_bool(1, "flip")
+    Traceback (most recent call last):
+    ...
+    TypeError: flip must be True or False, got 1
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {_describe(value)}")
+    return bool(value)
+
+
+def check_tuple(
+    value: object, name: str, ndim: int, *, minimum: int | None = None
+) -> tuple[int, ...]:
+    """Return an int, or a sequence of ``ndim`` ints, as a tuple of ``ndim`` ints.
+
+    One number applies to every axis; a pair gives (rows, cols).
+
+    >>> check_tuple(2, "stride", 2, minimum=1)
+    (2, 2)
+    >>> check_tuple((1, 3), "stride", 2, minimum=1)
+    (1, 3)
+    >>> check_tuple((1, 2, 3), "stride", 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: stride must be an integer or a pair of integers (rows, cols), got (1, 2, 3)
+    """
+    if isinstance(value, (tuple, list, np.ndarray)):
+        items = list(value.ravel()) if isinstance(value, np.ndarray) else list(value)
+        if len(items) != ndim:
+            shape = "a pair of integers (rows, cols)" if ndim == 2 else f"{ndim} integer(s)"
+            raise ValueError(f"{name} must be an integer or {shape}, got {_describe(value)}")
+        return tuple(check_int(v, name, minimum=minimum) for v in items)
+    return (check_int(value, name, minimum=minimum),) * ndim
+
+
+def check_padding(value: object, ndim: int) -> str | tuple[int, ...]:
+    """Return "valid", "same", or a tuple of ``ndim`` non-negative ints for ``padding``.
+
+    >>> check_padding("same", 2)
+    'same'
+    >>> check_padding(1, 2)
+    (1, 1)
+    >>> check_padding(-1, 1)
+    Traceback (most recent call last):
+    ...
+    ValueError: padding must be at least 0, got -1
+    """
+    if isinstance(value, str):
+        return check_choice(value, "padding", ("valid", "same"))
+    return check_tuple(value, "padding", ndim, minimum=0)
+
+
+def check_positive_float(value: object, name: str) -> float:
+    """Return ``value`` as a float if it is a finite real number above zero, else raise.
+
+    >>> check_positive_float(3, "sigma")
+    3.0
+    >>> check_positive_float(0.0, "sigma")
+    Traceback (most recent call last):
+    ...
+    ValueError: sigma must be a finite number above 0, got 0.0
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {_describe(value)}")
+    value = float(value)
+    if not (np.isfinite(value) and value > 0):
+        raise ValueError(f"{name} must be a finite number above 0, got {value!r}")
+    return value
