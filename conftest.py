@@ -1,5 +1,12 @@
 """Options shared by the whole test run."""
 
+import os
+
+# Notebooks run under nbval must not read or write a learner's saved quiz progress
+# (~/.convlab): the kernels nbval starts inherit this.  Tests that exercise progress
+# files pass their own paths.
+os.environ["CONVLAB_PROGRESS"] = "off"
+
 
 def pytest_addoption(parser):
     parser.addoption(

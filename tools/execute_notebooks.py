@@ -70,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="run but do not save")
     args = parser.parse_args(argv)
     paths = args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb"))
-    # Same environment as a learner's kernel: no backend forced from outside.
+    # Same environment as a learner's kernel: no backend forced from outside, and no
+    # saved quiz answers of whoever runs this restored into the committed outputs.
     os.environ.pop("MPLBACKEND", None)
+    os.environ["CONVLAB_PROGRESS"] = "off"
     for path in paths:
         elapsed = execute(path.resolve(), save=not args.check)
         verb = "ran" if args.check else "executed and saved"
