@@ -71,3 +71,51 @@ def test_every_explorer_answers_the_keyboard(page, lab, name, screenshot_dir):
             )
             play.click()  # pause
     assert page_errors(page) == []
+
+
+def _question(page, index):
+    return page.locator(".convlab-quiz .convlab-question").nth(index)
+
+
+def _answer(page, index, text, *, press_enter):
+    box = _question(page, index).locator("input[type=text]").first
+    box.scroll_into_view_if_needed()
+    box.fill(text)
+    if press_enter:
+        box.press("Enter")
+    else:
+        _question(page, index).locator("button", has_text="Check").click()
+
+
+QUIZ_NOTEBOOKS = [n for n in NOTEBOOKS
+                  if "for_notebook(" in (ROOT / "notebooks" / n).read_text()]
+
+
+@pytest.mark.parametrize("name", QUIZ_NOTEBOOKS[:1])
+def test_quiz_answers_and_remembers_across_reload_and_restart(page, lab, name,
+                                                              screenshot_dir):
+    """Wrong answer: feedback.  Right answer: accepted.  Reload + restart: still there."""
+    from .lab import restart_kernel
+
+    _notebook_ran(page, lab, name, screenshot_dir)
+    first = _question(page, 0)
+    assert "length 4" in first.inner_text()  # notebook 01's first question: 4 + 6 - 1
+    _answer(page, 0, "10", press_enter=True)
+    first.locator(".widget-html", has_text="Not yet").first.wait_for()
+    _answer(page, 0, "9", press_enter=False)
+    first.locator(".widget-html", has_text="Correct").first.wait_for()
+    score = page.locator(".convlab-quiz .widget-html", has_text="Score").first
+    assert re.search(r"\b1 / \d+ correct", score.inner_text())
+
+    page.reload()
+    page.locator(".jp-NotebookPanel .jp-CodeCell").first.wait_for()
+    restart_kernel(page)
+    run_all(page)
+    first = _question(page, 0)
+    first.locator(".widget-html", has_text="Correct").first.wait_for()
+    assert first.locator("input[type=text]").first.input_value() == "9"
+    assert re.search(r"\b1 / \d+ correct", page.locator(
+        ".convlab-quiz .widget-html", has_text="Score").first.inner_text())
+    assert page_errors(page) == []
+    saved = list(lab["progress"].rglob("*.json"))
+    assert saved, "no progress file was written"
