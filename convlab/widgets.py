@@ -141,6 +141,7 @@ class Explorer:
             caption = widgets.HTML(f"<i>{html.escape(self.description)}</i>")
             controls = widgets.HBox(list(self._control_rows()))
             self._widget = widgets.VBox([caption, controls, view, self.message, self.errors])
+            self._widget.add_class("convlab-explorer")
         return self._widget
 
     def _control_rows(self):
