@@ -3,7 +3,7 @@
 ``import convlab`` loads the numeric core only (numpy and scipy); drawing
 lives in :mod:`convlab.plotting`, the interactive explorers in
 :mod:`convlab.widgets` and the self-checking questions in :mod:`convlab.quiz`,
-each imported on its own.
+each imported on its own.  Timing tables live in :mod:`convlab.bench`.
 
 >>> import convlab
 >>> convlab.convolve([1, 2, 3], [1, 1])
@@ -11,6 +11,24 @@ array([1, 3, 5, 3])
 """
 
 from .core import convolve, correlate
+from .data import chart_trend, noisy_chart, photo, random_image, sawtooth, seed002_image
+from .kernels import (
+    box,
+    emboss,
+    gaussian1d,
+    gaussian2d,
+    get_kernel,
+    horizontal_edge,
+    identity,
+    kernel_names,
+    laplacian,
+    prewitt_x,
+    prewitt_y,
+    sharpen,
+    sobel_x,
+    sobel_y,
+    vertical_edge,
+)
 from .layers import (
     avg_pool2d,
     conv1d,
@@ -20,7 +38,7 @@ from .layers import (
     max_pool2d,
     output_size,
 )
-from .steps import OuterDiagonals, outer_diagonals
+from .steps import OuterDiagonals, Step, Steps, Steps2D, outer_diagonals, steps, steps2d
 
 __version__ = "0.1.0"
 
@@ -38,5 +56,33 @@ __all__ = [
     "output_size",
     # convolution taken apart
     "OuterDiagonals",
+    "Step",
+    "Steps",
+    "Steps2D",
     "outer_diagonals",
+    "steps",
+    "steps2d",
+    # named kernels
+    "box",
+    "emboss",
+    "gaussian1d",
+    "gaussian2d",
+    "get_kernel",
+    "horizontal_edge",
+    "identity",
+    "kernel_names",
+    "laplacian",
+    "prewitt_x",
+    "prewitt_y",
+    "sharpen",
+    "sobel_x",
+    "sobel_y",
+    "vertical_edge",
+    # signals and images
+    "chart_trend",
+    "noisy_chart",
+    "photo",
+    "random_image",
+    "sawtooth",
+    "seed002_image",
 ]

@@ -86,7 +86,8 @@ def as_array(
         raise TypeError(f"{name} must hold real numbers, got strings: {_describe(value)}")
     if kind not in "iuf":
         raise TypeError(
-            f"{name} must hold real numbers (int or float), got dtype {arr.dtype}: {_describe(value)}"
+            f"{name} must hold real numbers (int or float), "
+            f"got dtype {arr.dtype}: {_describe(value)}"
         )
 
     if arr.ndim not in ndim:
@@ -117,7 +118,9 @@ def check_mode(mode: object) -> str:
     ValueError: mode must be one of 'full', 'same', 'valid', got 'circular'
     """
     if not isinstance(mode, str):
-        raise TypeError(f"mode must be a string, one of 'full', 'same', 'valid', got {_describe(mode)}")
+        raise TypeError(
+            f"mode must be a string, one of 'full', 'same', 'valid', got {_describe(mode)}"
+        )
     if mode not in MODES:
         raise ValueError(f"mode must be one of 'full', 'same', 'valid', got {_describe(mode)}")
     return mode
@@ -174,7 +177,7 @@ def check_output_size(shape: tuple[int, ...], what: str = "the result") -> None:
     >>> check_output_size((100_000, 100_000))
     Traceback (most recent call last):
     ...
-    ValueError: the result would have shape (100000, 100000), 10000000000 values (over 800 MB); use smaller inputs
+    ValueError: the result would have shape (100000, 100000), 10000000000 values (over 800 MB); ...
     """
     count = 1
     for n in shape:

@@ -9,7 +9,6 @@ integer results.
 
 from __future__ import annotations
 
-import numpy as np
 import scipy.signal
 
 from ._validation import (

@@ -1,0 +1,224 @@
+"""Signals and images that need no network: the seeds' examples, seeded noise, a photo.
+
+Everything here is deterministic: the random ones take a ``seed``, and the
+photo ships with matplotlib (``matplotlib.cbook.get_sample_data``), which is
+imported only when :func:`photo` is called.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from ._validation import check_int, check_output_size, check_positive_float, check_tuple
+
+__all__ = ["chart_trend", "noisy_chart", "photo", "random_image", "sawtooth", "seed002_image"]
+
+_SEED002 = """\
+255 255 255 255 255 255 255 255 255 255 255 255 255 255 255 255
+255 255 255 255 255 255 255 255 255 255 255 255 255 255 238 238
+255 255 255   0 255 255   0 255 255   0 255 255 255 255 221 221
+255 255 255   0 255 255   0 255 255   0 255 255 255 255 204 204
+255 255 255   0 255 255   0 255 255 255 255 255 255 255 187 187
+255 255 255   0 255 255   0 255 255   0 255 255 255 255 170 170
+255 255 255   0   0   0   0 255 255   0 255 255 255 255 153 153
+255 255 255   0 255 255   0 255 255   0 255 255 255 255 136 136
+255 255 255   0 255 255   0 255 255   0 255 255 255 255 119 119
+255 255 255   0 255 255   0 255 255   0 255 255 255 255 102 102
+255 255 255   0 255 255   0 255 255   0 255 255 255 255  85  85
+255 255 255   0 255 255   0 255 255   0 255 255 255 255  68  68
+255 255 255 255 255 255 255 255 255 255 255 255 255 255  51  51
+255 255 255 255 255 255 255 255 255 255 255 255 255 255  34  34
+255 255 255 255 255 255 255 255 255 255 255 255 255 255  17  17
+255 255 255 255 255 255 255 255 255 255 255 255 255 255   0   0
+"""
+
+
+def sawtooth(length=200, period=50):
+    """Seed 004's sawtooth: ramps from -1 to 1, ``length // period`` times over.
+
+    ``np.tile(np.linspace(-1, 1, period), length // period)``.
+
+    Parameters
+    ----------
+    length : int, optional
+        Number of samples, a positive multiple of ``period``.
+    period : int, optional
+        Samples per ramp, at least 2.
+
+    Returns
+    -------
+    (length,) ndarray of float64
+
+    Raises
+    ------
+    ValueError
+        If ``period`` is below 2 or ``length`` is not a positive multiple of it.
+
+    Examples
+    --------
+    >>> sawtooth(6, 3)
+    array([-1.,  0.,  1., -1.,  0.,  1.])
+    >>> sawtooth().shape
+    (200,)
+    """
+    period = check_int(period, "period", minimum=2)
+    length = check_int(length, "length", minimum=1)
+    if length % period:
+        raise ValueError(
+            f"length must be a multiple of period ({period}), got {length}; "
+            f"try {max(period, length - length % period)}"
+        )
+    check_output_size((length,), "the sawtooth")
+    return np.tile(np.linspace(-1.0, 1.0, period), length // period)
+
+
+def seed002_image():
+    """The 16×16 grey image printed in seed 002 (which calls it 14×14).
+
+    White (255) background, the letters "H" and "i" in black (0), and a grey
+    ramp from 255 down to 0 in the last two columns.
+
+    Returns
+    -------
+    (16, 16) ndarray of int64
+        Grey levels 0..255; a fresh copy each call.
+
+    Examples
+    --------
+    >>> img = seed002_image()
+    >>> img.shape, img.dtype
+    ((16, 16), dtype('int64'))
+    >>> img[2, :10]
+    array([255, 255, 255,   0, 255, 255,   0, 255, 255,   0])
+    >>> img[:, -1][::5]
+    array([255, 170,  85,   0])
+    """
+    return np.array([row.split() for row in _SEED002.splitlines()], dtype=np.int64)
+
+
+def random_image(shape=(64, 64), seed=0):
+    """A seeded image of random grey levels 0..255, like seed 000's random pixels.
+
+    Parameters
+    ----------
+    shape : int or (int, int), optional
+        Rows and columns (one int: a square).
+    seed : int, optional
+        Seed of ``numpy.random.default_rng``; the same seed gives the same image.
+
+    Returns
+    -------
+    ndarray of int64
+
+    Examples
+    --------
+    >>> a = random_image((3, 4), seed=1)
+    >>> a.shape, bool(a.min() >= 0), bool(a.max() <= 255)
+    ((3, 4), True, True)
+    >>> bool((a == random_image((3, 4), seed=1)).all())
+    True
+    """
+    shape = check_tuple(shape, "shape", 2, minimum=1)
+    seed = check_int(seed, "seed", minimum=0)
+    check_output_size(shape, "the image")
+    return np.random.default_rng(seed).integers(0, 256, size=shape, dtype=np.int64)
+
+
+def chart_trend(n=200):
+    """The smooth curve behind :func:`noisy_chart`: a slow rise with a wave on top.
+
+    ``t = linspace(0, 4, n)``; ``0.5 * t + sin(pi * t)``: two waves on a slope.
+
+    Examples
+    --------
+    At ``t = 0, 1, 2, 3, 4`` the sine is zero, leaving the slope:
+
+    >>> chart_trend(5).round(6)
+    array([0. , 0.5, 1. , 1.5, 2. ])
+    """
+    n = check_int(n, "n", minimum=2)
+    check_output_size((n,), "the chart")
+    t = np.linspace(0.0, 4.0, n)
+    return 0.5 * t + np.sin(np.pi * t)
+
+
+def noisy_chart(n=200, seed=0, *, noise=0.4):
+    """A seeded noisy series to smooth: :func:`chart_trend` plus Gaussian noise.
+
+    Parameters
+    ----------
+    n : int, optional
+        Number of samples, at least 2.
+    seed : int, optional
+        Seed of ``numpy.random.default_rng``.
+    noise : float, optional
+        Standard deviation of the noise, above 0.
+
+    Returns
+    -------
+    (n,) ndarray of float64
+
+    Examples
+    --------
+    >>> y = noisy_chart(100, seed=3)
+    >>> y.shape, bool((y == noisy_chart(100, seed=3)).all())
+    ((100,), True)
+    >>> bool(abs((y - chart_trend(100)).std() - 0.4) < 0.1)
+    True
+    """
+    trend = chart_trend(n)
+    seed = check_int(seed, "seed", minimum=0)
+    noise = check_positive_float(noise, "noise")
+    return trend + np.random.default_rng(seed).normal(0.0, noise, size=len(trend))
+
+
+@functools.lru_cache(maxsize=1)
+def _grace_hopper():
+    from matplotlib import cbook  # lazy: importing convlab must not import matplotlib
+
+    with cbook.get_sample_data("grace_hopper.jpg") as f:
+        try:
+            from PIL import Image
+
+            rgb = np.asarray(Image.open(f).convert("RGB"), dtype=np.float64)
+        except ImportError:  # pragma: no cover - matplotlib depends on Pillow
+            import matplotlib.image
+
+            rgb = np.asarray(matplotlib.image.imread(f, format="jpg"), dtype=np.float64)
+    grey = (rgb[..., :3] @ np.array([0.299, 0.587, 0.114])) / 255.0
+    grey.flags.writeable = False
+    return grey
+
+
+def photo(*, downsample=1):
+    """A grey photo of Grace Hopper (600×512), shipped with matplotlib: no network needed.
+
+    Parameters
+    ----------
+    downsample : int, optional
+        Average blocks of ``downsample`` × ``downsample`` pixels (1: full size,
+        2: 300×256, ...), for quicker explorers.
+
+    Returns
+    -------
+    ndarray of float64
+        Brightness in 0..1 (ITU-R 601 luma of the RGB photo); a fresh copy.
+
+    Examples
+    --------
+    >>> img = photo()
+    >>> img.shape, img.dtype, bool(0 <= img.min() and img.max() <= 1)
+    ((600, 512), dtype('float64'), True)
+    >>> photo(downsample=4).shape
+    (150, 128)
+    """
+    downsample = check_int(downsample, "downsample", minimum=1)
+    grey = _grace_hopper()
+    if downsample > min(grey.shape):
+        raise ValueError(f"downsample must be at most {min(grey.shape)}, got {downsample}")
+    rows, cols = grey.shape[0] // downsample, grey.shape[1] // downsample
+    blocks = grey[: rows * downsample, : cols * downsample]
+    blocks = blocks.reshape(rows, downsample, cols, downsample)
+    return blocks.mean(axis=(1, 3))

@@ -1,0 +1,784 @@
+"""Convolution as a deep-learning layer: stride, padding, dilation, transposed convolution, pooling.
+
+Deep-learning libraries call cross-correlation "convolution": the kernel slides
+over the input *without* being flipped.  :func:`conv1d` and :func:`conv2d`
+follow that convention (``flip=True`` gives the true convolution of
+:func:`convlab.convolve`) and add the three knobs of a CNN layer:
+
+* ``stride`` -- how far the window jumps between outputs;
+* ``padding`` -- how many zeros surround the input on each side;
+* ``dilation`` -- the spacing between the kernel's taps.
+
+Along each axis the output length is ``output_size(n, k, stride=s, padding=p,
+dilation=d) = (n + 2p - d(k - 1) - 1) // s + 1``.
+
+Every function validates its arguments first and then hands clean arrays to a
+private worker.  Integer inputs give exact ``int64`` results whatever the
+method.  ``method="auto"`` picks direct summation (fast for small kernels) or
+the FFT (fast for large ones) from a cost model measured on this kind of
+machine; ``python -m convlab.bench`` shows the timings.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.fft
+import scipy.ndimage
+import scipy.signal
+
+from ._validation import (
+    as_array,
+    check_bool,
+    check_choice,
+    check_int,
+    check_int_result_fits,
+    check_method,
+    check_output_size,
+    check_padding,
+    check_tuple,
+)
+
+__all__ = [
+    "avg_pool2d",
+    "conv1d",
+    "conv2d",
+    "conv_transpose1d",
+    "conv_transpose2d",
+    "max_pool2d",
+    "output_size",
+]
+
+_EPS = float(np.finfo(np.float64).eps)
+#: Sums of integers below this are exact in float64.
+_FLOAT_EXACT = 2.0**53
+#: Threads used for large direct sums and FFTs (scipy.ndimage and scipy.fft release the GIL).
+_THREADS = max(1, min(4, os.cpu_count() or 1))
+#: Below this many multiply-adds a direct sum runs in one thread (measured crossover).
+_THREAD_MIN_WORK = 3_000_000
+#: Below this many FFT points the FFT runs in one thread.
+_FFT_THREAD_MIN = 2**18
+# Cost model for method="auto", in seconds, measured on 2 cores (`python -m convlab.bench`):
+# a direct sum costs about _DIRECT_NS per multiply-add in one thread (zero taps are
+# skipped), threads share it almost perfectly; a whole FFT correlation (three real FFTs and
+# a product) costs about _FFT_NS per point and log2(points), threads save about a third.
+_DIRECT_NS = 0.5e-9
+_DIRECT_OVERHEAD = 3e-5
+_FFT_NS = 0.8e-9
+_FFT_OVERHEAD = 4e-5
+
+_executor_instance: list[ThreadPoolExecutor] = []
+
+
+def _executor() -> ThreadPoolExecutor:
+    if not _executor_instance:
+        _executor_instance.append(
+            ThreadPoolExecutor(max_workers=_THREADS, thread_name_prefix="convlab")
+        )
+    return _executor_instance[0]
+
+
+# ---------------------------------------------------------------------------
+# validation shared by conv1d, conv2d and steps2d
+
+
+@dataclass(frozen=True)
+class ConvPlan:
+    """Validated arguments of a strided, padded, dilated cross-correlation.
+
+    Built by :func:`plan_conv`; used by :func:`conv1d`, :func:`conv2d` and
+    :func:`convlab.steps2d`, so all three agree on shapes and padding.
+
+    Attributes
+    ----------
+    x : ndarray
+        The input, ``int64`` or ``float64``.
+    kernel : ndarray
+        The kernel as applied: flipped along every axis when ``flip`` was True.
+    stride, dilation : tuple of int
+        One entry per axis.
+    pads : tuple of (int, int)
+        Zeros added before and after the input, per axis.
+    out_shape : tuple of int
+        The shape of the result.
+    """
+
+    x: np.ndarray
+    kernel: np.ndarray
+    stride: tuple[int, ...]
+    dilation: tuple[int, ...]
+    pads: tuple[tuple[int, int], ...]
+    out_shape: tuple[int, ...]
+
+    @property
+    def span(self) -> tuple[int, ...]:
+        """The extent of the dilated kernel, ``d * (k - 1) + 1`` per axis."""
+        return tuple(d * (m - 1) + 1 for d, m in zip(self.dilation, self.kernel.shape))
+
+    def dilated_kernel(self) -> np.ndarray:
+        """The applied kernel with ``dilation - 1`` zeros between its taps."""
+        if all(d == 1 for d in self.dilation):
+            return self.kernel
+        kd = np.zeros(self.span, dtype=self.kernel.dtype)
+        kd[tuple(slice(None, None, d) for d in self.dilation)] = self.kernel
+        return kd
+
+    def padded(self) -> np.ndarray:
+        """The part of the zero-padded input that the windows read (a copy only if needed)."""
+        return _region(self.x, self.span, self.stride, self.pads, self.out_shape)
+
+
+def plan_conv(x, k, stride, padding, dilation, flip, ndim) -> ConvPlan:
+    """Validate the arguments of :func:`conv1d` / :func:`conv2d` (``ndim`` 1 or 2)."""
+    x = as_array(x, "x", ndim=(ndim,))
+    k = as_array(k, "k", ndim=(ndim,))
+    stride = check_tuple(stride, "stride", ndim, minimum=1)
+    dilation = check_tuple(dilation, "dilation", ndim, minimum=1)
+    padding = check_padding(padding, ndim)
+    flip = check_bool(flip, "flip")
+    pads = _resolve_padding(padding, k.shape, stride, dilation)
+    out_shape = []
+    for axis, (n, m, s, d, (before, after)) in enumerate(
+        zip(x.shape, k.shape, stride, dilation, pads)
+    ):
+        span = d * (m - 1) + 1
+        if n + before + after < span:
+            where = f" along axis {axis}" if ndim > 1 else ""
+            raise ValueError(
+                f"k must fit inside x after padding{where}: the kernel spans {span} "
+                f"(size {m}, dilation {d}) but x spans {n + before + after} "
+                f"(size {n}, padding {before} + {after}); pad more or use a smaller kernel"
+            )
+        out_shape.append((n + before + after - span) // s + 1)
+    check_output_size(tuple(n + b + a for n, (b, a) in zip(x.shape, pads)), "x after padding")
+    check_output_size(tuple(out_shape))
+    check_int_result_fits(x, k, "x", "k")
+    if flip:
+        k = k[(slice(None, None, -1),) * ndim]
+    return ConvPlan(x, k, stride, dilation, pads, tuple(out_shape))
+
+
+def _resolve_padding(padding, kshape, stride, dilation):
+    if padding == "valid":
+        return tuple((0, 0) for _ in kshape)
+    if padding == "same":
+        if any(s != 1 for s in stride):
+            raise ValueError(
+                f"padding='same' needs stride 1 (a strided output cannot keep the input's "
+                f"size); got stride={stride if len(stride) > 1 else stride[0]}"
+            )
+        pads = []
+        for m, d in zip(kshape, dilation):
+            total = d * (m - 1)
+            pads.append((total // 2, total - total // 2))
+        return tuple(pads)
+    return tuple((p, p) for p in padding)
+
+
+def _region(x, span, stride, pads, out_shape):
+    """The zero-padded input cropped to what the windows read: a view when no zeros are needed."""
+    src, dst, length, needs_zeros = [], [], [], False
+    for n, m, s, o, (before, _) in zip(x.shape, span, stride, out_shape, pads):
+        start = -before
+        stop = start + s * (o - 1) + m
+        a0, a1 = min(max(start, 0), n), min(max(stop, 0), n)
+        src.append(slice(a0, a1))
+        dst.append(slice(a0 - start, a1 - start))
+        length.append(stop - start)
+        needs_zeros |= a0 != start or a1 != stop
+    if not needs_zeros:
+        return x[tuple(src)]
+    xp = np.zeros(length, dtype=x.dtype)
+    xp[tuple(dst)] = x[tuple(src)]
+    return xp
+
+
+# ---------------------------------------------------------------------------
+# the workers: valid cross-correlation of a padded region
+
+
+def _correlate(plan: ConvPlan, method: str) -> np.ndarray:
+    x, kd = plan.x, plan.dilated_kernel()
+    ints = x.dtype.kind == "i" and kd.dtype.kind == "i"
+    if method == "auto":
+        method = _choose_method(plan, kd)
+    if not ints:
+        xf, kf = x.astype(np.float64, copy=False), kd.astype(np.float64, copy=False)
+        if method == "fft":
+            return _fft(xf, kf, plan)
+        return _direct(xf, kf, plan)
+    # Integers: exact int64 results.  Float arithmetic on integers is exact while every
+    # partial sum stays below 2**53; the FFT result is exact after rounding while its
+    # error bound stays well below 1/2; otherwise sum in int64.
+    bound = float(np.abs(x).max()) * float(np.abs(kd).sum())
+    if method == "fft" and _fft_rounds_exactly(x, kd, plan):
+        y = _fft(x.astype(np.float64), kd.astype(np.float64), plan)
+    elif bound < _FLOAT_EXACT:
+        y = _direct(x.astype(np.float64), kd.astype(np.float64), plan)
+    else:
+        return _shift_add(x, kd, plan)
+    return np.rint(y).astype(np.int64)
+
+
+def _fft_rounds_exactly(x, kd, plan) -> bool:
+    points = math.prod(_fft_shape(plan))
+    norm_x = float(np.sqrt(np.sum(np.square(x, dtype=np.float64))))
+    norm_k = float(np.sqrt(np.sum(np.square(kd, dtype=np.float64))))
+    return 10 * _EPS * max(math.log2(points), 1.0) * norm_x * norm_k < 0.25
+
+
+def _fft_shape(plan):
+    return [
+        scipy.fft.next_fast_len(s * (o - 1) + m, real=True)
+        for s, o, m in zip(plan.stride, plan.out_shape, plan.span)
+    ]
+
+
+def _choose_method(plan: ConvPlan, kd: np.ndarray) -> str:
+    """Pick the cheaper of direct summation and the FFT from the measured cost model."""
+    computed = math.prod(s * (o - 1) + 1 for s, o in zip(plan.stride, plan.out_shape))
+    work = computed * np.count_nonzero(kd)
+    direct = _DIRECT_NS * work
+    if work >= _THREAD_MIN_WORK:
+        direct /= 0.9 * _THREADS
+    points = math.prod(_fft_shape(plan))
+    fft = _FFT_NS * points * math.log2(max(points, 2))
+    if points >= _FFT_THREAD_MIN:
+        fft /= min(_THREADS, 1.5)
+    return "direct" if direct + _DIRECT_OVERHEAD <= fft + _FFT_OVERHEAD else "fft"
+
+
+def _direct(x, kd, plan):
+    """Direct summation with scipy.ndimage (zero taps skipped), split over threads when large."""
+    stride, out_shape = plan.stride, plan.out_shape
+    centre = [m // 2 for m in kd.shape]
+    lo = [c - before for c, (before, _) in zip(centre, plan.pads)]
+    hi = [a + s * (o - 1) + 1 for a, s, o in zip(lo, stride, out_shape)]
+    if any(a < 0 for a in lo) or any(b > n for b, n in zip(hi, x.shape)):
+        x = plan.padded()
+        lo = centre
+        hi = [a + s * (o - 1) + 1 for a, s, o in zip(lo, stride, out_shape)]
+
+    crop = tuple(
+        slice(max(0, a - c), min(n, b + m - 1 - c))
+        for a, b, c, m, n in zip(lo, hi, centre, kd.shape, x.shape)
+    )
+    x = x[crop]
+    keep = tuple(slice(a - cr.start, b - cr.start, s) for a, b, cr, s in zip(lo, hi, crop, stride))
+    work = math.prod(x.shape) * np.count_nonzero(kd)
+    rows, c0, m0 = x.shape[0], centre[0], kd.shape[0]
+    if _THREADS == 1 or work < _THREAD_MIN_WORK or rows < _THREADS * 2 * m0:
+        return scipy.ndimage.correlate(x, kd, mode="constant", cval=0.0)[keep]
+    # Bands of rows, one per thread, each written straight into y (scipy.ndimage's output
+    # has its input's shape).  A band also reads and writes the rows just beyond its edges,
+    # where its neighbour writes too, so those seam rows are recomputed afterwards.
+    y = np.empty(x.shape)
+    edges = np.linspace(0, rows, _THREADS + 1).astype(int)
+
+    def correlate_rows(a, b, out=None):
+        a_in, b_in = max(0, a - c0), min(rows, b + m0 - 1 - c0)
+        if out is not None:
+            scipy.ndimage.correlate(x[a_in:b_in], kd, output=out[a_in:b_in], mode="constant")
+            return None
+        return scipy.ndimage.correlate(x[a_in:b_in], kd, mode="constant")[a - a_in : b - a_in]
+
+    list(_executor().map(lambda i: correlate_rows(edges[i], edges[i + 1], y), range(_THREADS)))
+    for e in edges[1:-1]:
+        a, b = max(0, e - c0), min(rows, e + m0 - 1 - c0)
+        if b > a:
+            y[a:b] = correlate_rows(a, b)
+    return y[keep]
+
+
+def _fft(x, kd, plan):
+    """Valid correlation of the padded region by real FFTs (circular wrap falls outside)."""
+    xp = plan.padded()
+    shape = _fft_shape(plan)
+    axes = tuple(range(x.ndim))
+    workers = _THREADS if math.prod(shape) >= _FFT_THREAD_MIN else 1
+    spectrum = scipy.fft.rfftn(xp, shape, axes=axes, workers=workers)
+    spectrum *= scipy.fft.rfftn(kd[(slice(None, None, -1),) * x.ndim], shape, axes=axes,
+                                workers=workers)
+    y = scipy.fft.irfftn(spectrum, shape, axes=axes, workers=workers)
+    keep = tuple(
+        slice(m - 1, m - 1 + s * (o - 1) + 1, s)
+        for m, s, o in zip(kd.shape, plan.stride, plan.out_shape)
+    )
+    return y[keep]
+
+
+def _shift_add(x, kd, plan):
+    """Exact integer direct sum: one strided slice of the padded input per non-zero tap."""
+    xp = plan.padded()
+    y = np.zeros(plan.out_shape, dtype=np.int64)
+    for tap in np.argwhere(kd != 0):
+        window = tuple(
+            slice(int(t), int(t) + s * (o - 1) + 1, s)
+            for t, s, o in zip(tap, plan.stride, plan.out_shape)
+        )
+        y += kd[tuple(tap)] * xp[window]
+    return y
+
+
+# ---------------------------------------------------------------------------
+# public functions
+
+
+def output_size(n, k, *, stride=1, padding=0, dilation=1) -> int:
+    """Length of a convolution layer's output along one axis.
+
+    ``(n + 2 * padding - dilation * (k - 1) - 1) // stride + 1``: the number of
+    positions, ``stride`` apart, where a kernel spanning ``dilation * (k - 1) + 1``
+    samples fits inside the padded input.
+
+    Parameters
+    ----------
+    n : int
+        Input length, at least 1.
+    k : int
+        Kernel length, at least 1.
+    stride : int, optional
+        Step between windows, at least 1.
+    padding : int or {"valid", "same"}, optional
+        Zeros added on *each* side, at least 0.  ``"valid"`` is 0; ``"same"``
+        (stride 1 only) pads so that the output has length ``n``.
+    dilation : int, optional
+        Spacing between kernel taps, at least 1.
+
+    Returns
+    -------
+    int
+        The output length, at least 1.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not an integer (or a padding string).
+    ValueError
+        If ``n``, ``k``, ``stride`` or ``dilation`` is below 1, ``padding`` is
+        negative or unknown, ``"same"`` is asked for with a stride, or the
+        kernel does not fit inside the padded input.
+
+    See Also
+    --------
+    conv1d, conv2d : produce outputs of exactly this length.
+
+    Examples
+    --------
+    A 3-tap kernel fits 5 - 3 + 1 = 3 times into 5 samples:
+
+    >>> output_size(5, 3)
+    3
+
+    One zero on each side gives 7 samples and 5 positions; a stride of 2
+    keeps positions 0, 2, 4:
+
+    >>> output_size(5, 3, padding=1)
+    5
+    >>> output_size(5, 3, padding=1, stride=2)
+    3
+
+    Dilation 2 spreads 3 taps over 5 samples:
+
+    >>> output_size(7, 3, dilation=2)
+    3
+    """
+    n = check_int(n, "n", minimum=1)
+    k = check_int(k, "k", minimum=1)
+    stride = check_int(stride, "stride", minimum=1)
+    dilation = check_int(dilation, "dilation", minimum=1)
+    padding = check_padding(padding, 1)
+    (before, after), = _resolve_padding(padding, (k,), (stride,), (dilation,))
+    span = dilation * (k - 1) + 1
+    if n + before + after < span:
+        raise ValueError(
+            f"k must fit inside the padded input: the kernel spans {span} (size {k}, "
+            f"dilation {dilation}) but n + padding is only {n + before + after}"
+        )
+    return (n + before + after - span) // stride + 1
+
+
+def conv1d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
+    """Slide the kernel ``k`` along ``x`` as a 1-D convolution layer does.
+
+    ``y[i] = sum_j xp[i * stride + j * dilation] * k[j]``, where ``xp`` is ``x``
+    with ``padding`` zeros on each side.  This is cross-correlation, the
+    deep-learning convention; ``flip=True`` flips ``k`` first, which gives true
+    convolution.
+
+    Parameters
+    ----------
+    x : (N,) array_like
+        The input signal: real numbers, no NaN or infinity.
+    k : (M,) array_like
+        The kernel.
+    stride : int, optional
+        Step between windows, at least 1.
+    padding : int or {"valid", "same"}, optional
+        Zeros added on each side of ``x`` (default 0, which is ``"valid"``).
+        ``"same"`` (stride 1 only) adds ``dilation * (M - 1)`` zeros in all,
+        half before and half after; when that total is odd the extra zero goes
+        *after* (PyTorch's convention), so the output has length ``N``.
+    dilation : int, optional
+        Spacing between the kernel's taps, at least 1.
+    flip : bool, optional
+        False (default): cross-correlation.  True: true convolution.
+    method : {"auto", "direct", "fft"}, optional
+        Direct summation, the FFT, or (default) whichever the cost model expects
+        to be faster.  The values agree to rounding; integer inputs give exact
+        integers with every method.
+
+    Returns
+    -------
+    y : (output_size(N, M, ...),) ndarray
+        ``int64`` when ``x`` and ``k`` are integers, else ``float64``.
+
+    Raises
+    ------
+    TypeError
+        For booleans, complex numbers, strings or objects, or a non-integer
+        ``stride``, ``padding`` or ``dilation``.
+    ValueError
+        For empty or non-1-D inputs, NaN or infinity, ``stride`` or
+        ``dilation`` below 1, negative or unknown ``padding``, ``"same"`` with a
+        stride, an unknown ``method``, or a kernel that does not fit inside the
+        padded input.
+
+    See Also
+    --------
+    conv2d : the same in two dimensions.
+    output_size : the length of the result.
+    convlab.correlate, convlab.convolve : the "full"/"same"/"valid" textbook versions.
+
+    Examples
+    --------
+    Each output is one window times the kernel: ``1 - 3``, ``2 - 4``, ``3 - 5``.
+
+    >>> conv1d([1, 2, 3, 4, 5], [1, 0, -1])
+    array([-2, -2, -2])
+
+    A stride of 2 keeps every other window; padding adds zeros at the ends.
+
+    >>> conv1d([1, 2, 3, 4, 5], [1, 0, -1], stride=2)
+    array([-2, -2])
+    >>> conv1d([1, 2, 3, 4, 5], [1, 0, -1], padding=1)
+    array([-2, -2, -2, -2,  4])
+
+    Dilation 2 reads every other sample: ``1 * 1 + 3 * 0 + 5 * (-1) = -4``.
+
+    >>> conv1d([1, 2, 3, 4, 5], [1, 0, -1], dilation=2)
+    array([-4])
+
+    ``flip=True`` is true convolution, as :func:`convlab.convolve` in "valid" mode.
+
+    >>> conv1d([1, 2, 3, 4, 5], [1, 0, -1], flip=True)
+    array([2, 2, 2])
+    """
+    method = check_method(method)
+    return _correlate(plan_conv(x, k, stride, padding, dilation, flip, 1), method)
+
+
+def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
+    """Slide the kernel ``k`` over the image ``x`` as a 2-D convolution layer does.
+
+    ``y[i, j] = sum_{a, b} xp[i*s0 + a*d0, j*s1 + b*d1] * k[a, b]``, where ``xp``
+    is ``x`` surrounded by zeros.  Cross-correlation, the deep-learning
+    convention; ``flip=True`` flips ``k`` along both axes first (true
+    convolution).
+
+    Parameters
+    ----------
+    x : (N1, N2) array_like
+        The image: real numbers, no NaN or infinity.
+    k : (M1, M2) array_like
+        The kernel; it need not be square.
+    stride : int or (int, int), optional
+        Step between windows down the rows and across the columns, at least 1.
+    padding : int, (int, int) or {"valid", "same"}, optional
+        Zero rows added above and below, zero columns left and right (default
+        0, which is ``"valid"``).  ``"same"`` (stride 1 only) keeps the shape of
+        ``x``; when an axis needs an odd number of zeros the extra one goes at
+        the bottom / right (PyTorch's convention).
+    dilation : int or (int, int), optional
+        Spacing between the kernel's taps, at least 1.
+    flip : bool, optional
+        False (default): cross-correlation.  True: true convolution.
+    method : {"auto", "direct", "fft"}, optional
+        Direct summation, the FFT, or (default) whichever the cost model expects
+        to be faster.  Integer inputs give exact integers with every method.
+
+    Returns
+    -------
+    y : (P1, P2) ndarray
+        ``P = output_size(N, M, stride=s, padding=p, dilation=d)`` per axis;
+        ``int64`` when ``x`` and ``k`` are integers, else ``float64``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`conv1d`, with 2-D arrays.
+
+    See Also
+    --------
+    conv1d : the same in one dimension.
+    convlab.steps2d : the same computation, one window at a time.
+
+    Examples
+    --------
+    The window sums of the 3×3 matrix of 1..9 with ``[[0, 1], [1, 0]]``:
+    ``2 + 4 = 6``, ``3 + 5 = 8``, ``5 + 7 = 12``, ``6 + 8 = 14``.
+
+    >>> conv2d([[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[0, 1], [1, 0]])
+    array([[ 6,  8],
+           [12, 14]])
+
+    A 2×2 kernel of ones with stride 2 sums non-overlapping blocks.
+
+    >>> x = np.arange(16).reshape(4, 4)
+    >>> conv2d(x, np.ones((2, 2), dtype=int), stride=2)
+    array([[10, 18],
+           [42, 50]])
+
+    ``padding="same"`` keeps the shape; here a 1×3 kernel sums each row's
+    neighbours, with zeros beyond the edges.
+
+    >>> conv2d([[1, 2, 3], [4, 5, 6]], [[1, 1, 1]], padding="same")
+    array([[ 3,  6,  5],
+           [ 9, 15, 11]])
+    """
+    method = check_method(method)
+    return _correlate(plan_conv(x, k, stride, padding, dilation, flip, 2), method)
+
+
+def _conv_transpose(x, k, stride, padding, ndim):
+    x = as_array(x, "x", ndim=(ndim,))
+    k = as_array(k, "k", ndim=(ndim,))
+    stride = check_tuple(stride, "stride", ndim, minimum=1)
+    padding = check_tuple(padding, "padding", ndim, minimum=0)
+    full = tuple((n - 1) * s + m for n, m, s in zip(x.shape, k.shape, stride))
+    out = tuple(f - 2 * p for f, p in zip(full, padding))
+    if any(o < 1 for o in out):
+        raise ValueError(
+            f"padding {padding if ndim > 1 else padding[0]} is too large: it would crop the "
+            f"whole output (before cropping it has shape {full})"
+        )
+    check_output_size(full)
+    check_int_result_fits(x, k, "x", "k")
+    if x.dtype.kind == "i" and k.dtype.kind == "i":
+        y = np.zeros(full, dtype=np.int64)
+        for tap in np.argwhere(k != 0):
+            spot = tuple(
+                slice(int(t), int(t) + s * (n - 1) + 1, s)
+                for t, s, n in zip(tap, stride, x.shape)
+            )
+            y[spot] += k[tuple(tap)] * x
+    else:
+        up = np.zeros(tuple((n - 1) * s + 1 for n, s in zip(x.shape, stride)))
+        up[tuple(slice(None, None, s) for s in stride)] = x
+        y = scipy.signal.convolve(up, k.astype(np.float64), mode="full")
+    return y[tuple(slice(p, p + o) for p, o in zip(padding, out))]
+
+
+def conv_transpose1d(x, k, *, stride=1, padding=0):
+    """Transposed 1-D convolution: spread each input sample into a scaled copy of ``k``.
+
+    Input sample ``x[i]`` adds ``x[i] * k`` to the output starting at
+    ``i * stride``; then ``padding`` samples are cut from each end.  This is the
+    adjoint of :func:`conv1d` with the same ``stride`` and ``padding``
+    (``<conv1d(z, k), y> == <z, conv_transpose1d(y, k)>``), the "upsampling"
+    layer of a CNN.  It undoes the *shape* of :func:`conv1d`, not its values.
+
+    Parameters
+    ----------
+    x : (N,) array_like
+        The input: real numbers, no NaN or infinity.
+    k : (M,) array_like
+        The kernel.
+    stride : int, optional
+        Distance between the copies, at least 1.
+    padding : int, optional
+        Samples cut from each end of the result, at least 0.
+
+    Returns
+    -------
+    y : ((N - 1) * stride - 2 * padding + M,) ndarray
+        ``int64`` for integer inputs (exact), else ``float64``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For bad arrays as in :func:`conv1d`, ``stride`` below 1, negative
+        ``padding``, or ``padding`` that would leave nothing.
+
+    Examples
+    --------
+    With stride 2 the copies ``[1, 1, 1]`` and ``[2, 2, 2]`` start 2 apart and
+    overlap in one place:
+
+    >>> conv_transpose1d([1, 2], [1, 1, 1], stride=2)
+    array([1, 1, 3, 2, 2])
+    >>> conv_transpose1d([1, 2], [1, 1, 1], stride=2, padding=1)
+    array([1, 3, 2])
+    """
+    return _conv_transpose(x, k, stride, padding, 1)
+
+
+def conv_transpose2d(x, k, *, stride=1, padding=0):
+    """Transposed 2-D convolution: stamp a scaled copy of ``k`` for every input pixel.
+
+    Pixel ``x[i, j]`` adds ``x[i, j] * k`` to the output with its top-left corner
+    at ``(i * s0, j * s1)``; then ``padding`` rows / columns are cut from each
+    side.  This is the adjoint of :func:`conv2d` with the same ``stride`` and
+    ``padding``: ``<conv2d(z, k), y> == <z, conv_transpose2d(y, k)>``.
+
+    Parameters
+    ----------
+    x : (N1, N2) array_like
+        The input: real numbers, no NaN or infinity.
+    k : (M1, M2) array_like
+        The kernel.
+    stride : int or (int, int), optional
+        Distance between the stamps, at least 1.
+    padding : int or (int, int), optional
+        Rows and columns cut from each side, at least 0.
+
+    Returns
+    -------
+    y : ndarray
+        Shape ``(N - 1) * stride - 2 * padding + M`` per axis; ``int64`` for
+        integer inputs (exact), else ``float64``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`conv_transpose1d`, with 2-D arrays.
+
+    Examples
+    --------
+    A 2×2 kernel of ones with stride 2 blows each pixel up into a 2×2 block:
+
+    >>> conv_transpose2d([[1, 2], [3, 4]], [[1, 1], [1, 1]], stride=2)
+    array([[1, 1, 2, 2],
+           [1, 1, 2, 2],
+           [3, 3, 4, 4],
+           [3, 3, 4, 4]])
+    """
+    return _conv_transpose(x, k, stride, padding, 2)
+
+
+def _pool(x, size, stride, padding, kind):
+    x = as_array(x, "x", ndim=(2,))
+    size = check_tuple(size, "size", 2, minimum=1)
+    stride = size if stride is None else check_tuple(stride, "stride", 2, minimum=1)
+    padding = check_tuple(padding, "padding", 2, minimum=0)
+    for p, m in zip(padding, size):
+        if 2 * p > m:
+            raise ValueError(
+                f"padding must be at most half of size (so every window holds part of x); "
+                f"got padding={padding} with size={size}"
+            )
+    for axis, (n, m, p) in enumerate(zip(x.shape, size, padding)):
+        if n + 2 * p < m:
+            raise ValueError(
+                f"size must fit inside x after padding: along axis {axis} the window is {m} "
+                f"but x spans {n + 2 * p} (size {n}, padding {p} on each side)"
+            )
+    check_output_size(tuple(n + 2 * p for n, p in zip(x.shape, padding)), "x after padding")
+    check_choice(kind, "kind", ("max", "avg"))
+    if any(padding):
+        # max: a fill value that never wins (every window holds part of x); avg: zeros
+        lowest = np.iinfo(np.int64).min if x.dtype.kind == "i" else -np.inf
+        fill = lowest if kind == "max" else 0
+        x = np.pad(x, [(p, p) for p in padding], constant_values=fill)
+    windows = np.lib.stride_tricks.sliding_window_view(x, size)[:: stride[0], :: stride[1]]
+    if kind == "max":
+        return windows.max(axis=(2, 3))
+    return windows.sum(axis=(2, 3)) / (size[0] * size[1])
+
+
+def max_pool2d(x, size, *, stride=None, padding=0):
+    """Downsample ``x`` by keeping the largest value of each window.
+
+    Parameters
+    ----------
+    x : (N1, N2) array_like
+        The image: real numbers, no NaN or infinity.
+    size : int or (int, int)
+        Window height and width, at least 1.
+    stride : int or (int, int), optional
+        Step between windows; default ``size`` (windows tile without overlap).
+    padding : int or (int, int), optional
+        Rows / columns added on each side, never chosen as the maximum; at most
+        half of ``size`` (as in PyTorch), so each window holds part of ``x``.
+
+    Returns
+    -------
+    y : (P1, P2) ndarray
+        ``P = output_size(N, size, stride=stride, padding=padding)`` per axis;
+        the dtype of ``x`` (``int64`` or ``float64``).
+
+    Raises
+    ------
+    TypeError, ValueError
+        For bad arrays as in :func:`conv2d`, ``size`` or ``stride`` below 1,
+        negative padding or padding above half the window, or a window larger
+        than the padded input.
+
+    See Also
+    --------
+    avg_pool2d : the mean instead of the maximum.
+
+    Examples
+    --------
+    >>> x = np.arange(16).reshape(4, 4)
+    >>> max_pool2d(x, 2)
+    array([[ 5,  7],
+           [13, 15]])
+    >>> max_pool2d(x, 3, stride=1)
+    array([[10, 11],
+           [14, 15]])
+    """
+    return _pool(x, size, stride, padding, "max")
+
+
+def avg_pool2d(x, size, *, stride=None, padding=0):
+    """Downsample ``x`` by averaging each window.
+
+    Parameters
+    ----------
+    x : (N1, N2) array_like
+        The image: real numbers, no NaN or infinity.
+    size : int or (int, int)
+        Window height and width, at least 1.
+    stride : int or (int, int), optional
+        Step between windows; default ``size``.
+    padding : int or (int, int), optional
+        Zero rows / columns added on each side; the zeros count in the average
+        (PyTorch's default).  At most half of ``size``.
+
+    Returns
+    -------
+    y : (P1, P2) ndarray of float64
+        ``P = output_size(N, size, stride=stride, padding=padding)`` per axis.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`max_pool2d`.
+
+    See Also
+    --------
+    max_pool2d : the maximum instead of the mean.
+
+    Examples
+    --------
+    >>> x = np.arange(16).reshape(4, 4)
+    >>> avg_pool2d(x, 2)
+    array([[ 2.5,  4.5],
+           [10.5, 12.5]])
+    """
+    return _pool(x, size, stride, padding, "avg")

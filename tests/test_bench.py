@@ -1,0 +1,64 @@
+"""The timing table: a tiny grid, so this runs in seconds."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from convlab.bench import (
+    CONV_METHODS,
+    conv_bench,
+    conv_summary,
+    format_conv_table,
+    main,
+    python_loop_correlate,
+)
+
+
+def test_python_loop_reference_is_right():
+    rng = np.random.default_rng(0)
+    x, k = rng.random((9, 8)), rng.random((3, 2))
+    import scipy.signal
+
+    np.testing.assert_allclose(
+        python_loop_correlate(x, k), scipy.signal.correlate(x, k, mode="valid")
+    )
+
+
+def test_conv_bench_rows_and_ratios():
+    rows = conv_bench([24, 40], [3, 5], repeats=2, min_seconds=0, loop_ops=2_000)
+    methods = {row["method"] for row in rows}
+    assert methods == {*CONV_METHODS, "python loops"}
+    assert len(rows) == 4 * len(methods)
+    for cell in {(r["image"], r["kernel"]) for r in rows}:
+        cell_rows = [r for r in rows if (r["image"], r["kernel"]) == cell]
+        assert min(r["ratio"] for r in cell_rows) == 1.0
+        assert all(r["seconds"] > 0 for r in cell_rows)
+    loops = [r for r in rows if r["method"] == "python loops"]
+    assert any(not r["measured"] for r in loops)  # 2000 operations: extrapolated
+    text = format_conv_table(rows)
+    assert "convlab auto" in text and "~" in text
+    summary = conv_summary(rows)
+    assert set(summary) == {"worst_vs_best_scipy", "geomean_vs_scipy_correlate"}
+
+
+def test_conv_bench_rejects_bad_sizes():
+    with pytest.raises(ValueError, match="kernel_sizes"):
+        conv_bench([4], [5])
+    with pytest.raises(ValueError, match="repeats"):
+        conv_bench([8], [3], repeats=0)
+
+
+def test_main_quick_prints_the_table(capsys):
+    assert main(["conv", "--sizes", "32", "--kernels", "3", "--repeats", "1", "--quick"]) == 0
+    out = capsys.readouterr().out
+    assert "convlab auto" in out and "scipy ndimage" in out and "geometric mean" in out
+
+
+def test_command_line_defaults_to_conv():
+    result = subprocess.run(
+        [sys.executable, "-m", "convlab.bench", "--quick", "--sizes", "32", "--kernels", "3"],
+        capture_output=True, text=True, check=True, timeout=120,
+    )
+    assert "python loops" in result.stdout
