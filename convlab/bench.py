@@ -323,9 +323,11 @@ def _entry(row):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m convlab.bench [conv] [--quick] [--repeats N]``.
+    """Command line: ``python -m convlab.bench [conv|widgets] [--quick] [--repeats N]``.
 
-    ``conv`` (the default subcommand) prints the convolution timing table.
+    ``conv`` (the default subcommand) prints the convolution timing table; ``widgets``
+    prints the explorers' frame times against a full redraw and exits 1 if any misses
+    its target.
     Returns the exit status.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -338,6 +340,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     conv.add_argument("--repeats", type=int, default=None, help="timed calls per cell")
     conv.add_argument("--sizes", type=int, nargs="+", default=None, help="image side lengths")
     conv.add_argument("--kernels", type=int, nargs="+", default=None, help="kernel side lengths")
+    widgets = commands.add_parser(
+        "widgets", help="time each explorer's response to its controls against a full redraw"
+    )
+    widgets.add_argument("--repeats", type=int, default=5, help="passes over each control")
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv.insert(0, "conv")
     args = parser.parse_args(argv)
@@ -359,6 +365,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"×{summary['worst_vs_best_scipy']:.2f}; vs scipy.signal.correlate (auto), "
             f"geometric mean: ×{summary['geomean_vs_scipy_correlate']:.2f}"
         )
+    if args.command == "widgets":
+        from .widgets.bench import format_widget_table, widget_bench  # draws: imported late
+
+        rows = widget_bench(repeats=args.repeats)
+        print(format_widget_table(rows))
+        return 0 if all(r["ok"] for r in rows) else 1
     return 0
 
 

@@ -161,3 +161,32 @@ def test_unexpected_errors_are_shown_not_swallowed():
     assert "bug in a callback" in shown
     explorer.controls["n"].value = 1
     assert explorer.errors.outputs == ()
+
+
+def _pixels(figure):
+    return np.asarray(figure.canvas.buffer_rgba()).copy()
+
+
+@pytest.mark.parametrize("k", [1, 4, 8])
+def test_a_blitted_step_looks_exactly_like_a_full_redraw(k):
+    stepped = DiagonalExplorer(X, Y)
+    stepped.figure.canvas.draw()
+    for j in range(1, k + 1):  # walk there one step at a time, blitting each
+        stepped.update(k=j)
+    assert stepped._background is not None
+    fresh = DiagonalExplorer(X, Y, k=k)
+    fresh.figure.canvas.draw()
+    assert np.array_equal(_pixels(stepped.figure), _pixels(fresh.figure))
+
+
+def test_steps_blit_and_other_changes_redraw(monkeypatch):
+    explorer = DiagonalExplorer(X, Y)
+    explorer.figure.canvas.draw()
+    calls = []
+    monkeypatch.setattr(explorer, "_blit", lambda: calls.append("blit"))
+    monkeypatch.setattr(explorer.figure.canvas, "draw_idle", lambda: calls.append("draw"))
+    explorer.update(k=3)
+    assert calls == ["blit"]
+    explorer.step_controls = frozenset()  # the same change, declared as not a step
+    explorer.update(k=4)
+    assert calls == ["blit", "draw"]

@@ -16,6 +16,8 @@ CIFAR-10, and its follow-up trains a 1001-layer ResNet on CIFAR-10.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 
 from .questions import (
@@ -593,6 +595,18 @@ NOTEBOOKS: dict[str, tuple[str, Callable[[], list[Question]]]] = {
     "01": ("Check yourself: outer-product diagonals", _bank_01),
     "08": ("Quiz: convolution, from vectors to CNNs", _bank_08),
 }
+
+
+def _discover_banks() -> None:
+    """Add the banks in :mod:`convlab.quiz.banks` (one module per notebook)."""
+    from . import banks
+
+    for info in sorted(pkgutil.iter_modules(banks.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{banks.__name__}.{info.name}")
+        NOTEBOOKS[module.NOTEBOOK] = (module.TITLE, module.questions)
+
+
+_discover_banks()
 
 
 def questions_for(notebook: str) -> list[Question]:

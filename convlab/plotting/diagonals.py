@@ -1,93 +1,16 @@
-"""Static figures for the course, drawn with matplotlib.
-
-Every ``plot_*`` function takes an optional ``ax`` (or ``axes``), draws on it,
-and returns the artists it made so that an explorer can update them in place
-instead of drawing again.  Colours come from the Okabe–Ito palette and the
-``cividis`` colour map, both safe for colour-blind readers.
-"""
+"""The outer product of two vectors with one anti-diagonal highlighted (notebook 01)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import to_rgba
 
-from .steps import OuterDiagonals, outer_diagonals
+from ..steps import OuterDiagonals, outer_diagonals
+from ._style import DONE, HIGHLIGHT, annotate_matrix, fmt, subplots
 
-__all__ = [
-    # palette
-    "DONE",
-    "HIGHLIGHT",
-    "MUTED",
-    "SEQUENTIAL_CMAP",
-    # helpers
-    "annotate_matrix",
-    # figures
-    "DiagonalArtists",
-    "plot_outer_diagonals",
-]
-
-#: Okabe–Ito orange: the one thing the learner should look at.
-HIGHLIGHT = "#E69F00"
-#: Okabe–Ito blue: everything already computed.
-DONE = "#0072B2"
-#: Light grey: what is not there yet.
-MUTED = "#BBBBBB"
-#: Perceptually uniform and readable with any colour vision.
-SEQUENTIAL_CMAP = "cividis"
-
-
-def _fmt(value) -> str:
-    value = value.item() if hasattr(value, "item") else value
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def annotate_matrix(ax, matrix, *, cmap=SEQUENTIAL_CMAP, clim=None, fontsize=10, title=None):
-    """Draw ``matrix`` as a grid of coloured cells with each value written in it.
-
-    Parameters
-    ----------
-    ax : matplotlib.axes.Axes
-        Where to draw.
-    matrix : (R, C) array_like
-        The numbers to show.
-    cmap : str, optional
-        Colour map of the cells (default ``"cividis"``).
-    clim : (low, high), optional
-        The values mapped to the ends of the colour map (default: the data's range).
-    fontsize : float, optional
-        Size of the numbers.
-    title : str, optional
-        Axes title.
-
-    Returns
-    -------
-    image : matplotlib.image.AxesImage
-    texts : (R, C) ndarray of matplotlib.text.Text
-        ``texts[i, j]`` shows ``matrix[i, j]``; text colour follows the cell's
-        brightness so every number stays readable.
-    """
-    matrix = np.asarray(matrix)
-    image = ax.imshow(matrix, cmap=cmap, interpolation="nearest")
-    if clim is not None:
-        image.set_clim(*clim)
-    norm, colormap = image.norm, image.get_cmap()
-    texts = np.empty(matrix.shape, dtype=object)
-    for (i, j), value in np.ndenumerate(matrix):
-        r, g, b, _ = colormap(norm(value))
-        light = 0.299 * r + 0.587 * g + 0.114 * b > 0.5
-        texts[i, j] = ax.text(
-            j, i, _fmt(value), ha="center", va="center", fontsize=fontsize,
-            color="black" if light else "white",
-        )
-    ax.set_xticks(range(matrix.shape[1]))
-    ax.set_yticks(range(matrix.shape[0]))
-    if title:
-        ax.set_title(title)
-    return image, texts
-
+__all__ = ["DiagonalArtists", "plot_outer_diagonals"]
 
 @dataclass
 class DiagonalArtists:
@@ -149,9 +72,8 @@ def plot_outer_diagonals(x, y=None, k=0, *, axes=None):
     d = x if isinstance(x, OuterDiagonals) else outer_diagonals(x, y)
     if axes is None:
         m = d.outer.shape[1]
-        fig, axes = plt.subplots(
+        fig, axes = subplots(
             1, 2, figsize=(10, 4.2), gridspec_kw={"width_ratios": [max(m, 3), max(len(d), 4)]},
-            layout="constrained",
         )
     table_ax, sums_ax = axes
     fig = table_ax.figure
@@ -161,8 +83,8 @@ def plot_outer_diagonals(x, y=None, k=0, *, axes=None):
         table_ax, d.outer, cmap="Greys", clim=(lo, hi + 2 * (hi - lo or 1)),
         title="Outer product  x[i] · y[j]",
     )
-    table_ax.set_xticklabels([f"{_fmt(v)}\nj={j}" for j, v in enumerate(d.y)])
-    table_ax.set_yticklabels([f"i={i}  {_fmt(v)}" for i, v in enumerate(d.x)])
+    table_ax.set_xticklabels([f"{fmt(v)}\nj={j}" for j, v in enumerate(d.y)])
+    table_ax.set_yticklabels([f"i={i}  {fmt(v)}" for i, v in enumerate(d.x)])
     table_ax.set_xlabel("y[j]")
     table_ax.set_ylabel("x[i]")
     overlay = table_ax.imshow(np.zeros((*d.outer.shape, 4)), interpolation="nearest")
@@ -171,7 +93,7 @@ def plot_outer_diagonals(x, y=None, k=0, *, axes=None):
     idx = np.arange(len(d))
     bars = sums_ax.bar(idx, np.zeros(len(d)), color=DONE, edgecolor="black", linewidth=0.5)
     bar_labels = [
-        sums_ax.text(i, 0, _fmt(s), ha="center", va="bottom", fontsize=9)
+        sums_ax.text(i, 0, fmt(s), ha="center", va="bottom", fontsize=9)
         for i, s in zip(idx, d.sums)
     ]
     low, high = min(0, d.sums.min()), max(0, d.sums.max())

@@ -7,6 +7,9 @@ examples):
 * the controls live in one dict, ``explorer.controls`` (name → widget);
 * a change of any control calls one render method that only sets data on
   existing artists, followed by a single ``draw_idle``;
+* a change of a *step* control only (``step_controls``) touches only the
+  artists in ``self.animated``; those are blitted onto a cached background
+  instead of redrawing the figure, so stepping costs a fraction of a redraw;
 * a problem the learner caused (an impossible combination) is shown as a
   short message under the figure and the last good figure stays; any other
   error is printed into an output area under the figure, because ipympl
@@ -25,12 +28,8 @@ import io
 import traceback
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 
-from .plotting import plot_outer_diagonals
-from .steps import outer_diagonals
-
-__all__ = ["DiagonalExplorer", "Explorer"]
+__all__ = ["Explorer", "stepper"]
 
 
 class Explorer:
@@ -46,6 +45,16 @@ class Explorer:
 
     #: One line that says what the figure shows, for screen readers and captions.
     description = ""
+    #: Controls whose change only moves artists listed in ``self.animated``: those
+    #: changes are blitted.  A subclass must not touch other artists for them.
+    step_controls: frozenset[str] = frozenset()
+    #: For ``python -m convlab.bench widgets``: control name -> values to move through.
+    bench_moves: dict[str, list] = {}  # noqa: RUF012 - read-only class data
+
+    @classmethod
+    def demo(cls) -> Explorer:
+        """A typical instance, as the notebooks use it (for benchmarks and tests)."""
+        raise NotImplementedError
 
     def __init__(self) -> None:
         self.controls: dict[str, widgets.ValueWidget] = {}
@@ -53,6 +62,10 @@ class Explorer:
         self.message = widgets.HTML(layout=widgets.Layout(min_height="1.6em"))
         self.errors = widgets.Output()
         self.error: str | None = None
+        self.animated: list = []
+        self._background = None
+        self._last_values: dict | None = None
+        self._saving = False
         self._holding = False
         self._widget: widgets.Widget | None = None
         self._image: widgets.Image | None = None
@@ -60,10 +73,30 @@ class Explorer:
     # -- wiring ---------------------------------------------------------------
 
     def _connect(self) -> None:
-        """Observe every control and draw the first frame."""
+        """Observe every control, set up blitting and draw the first frame."""
+        for artist in self.animated:
+            artist.set_animated(True)
+        self.figure.canvas.mpl_connect("draw_event", self._on_draw)
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self._refresh()
+
+    def _on_draw(self, _event=None) -> None:
+        """After every full draw: keep the background, then draw the moving artists on it."""
+        if self._saving:
+            return
+        self._background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+
+    def _draw_animated(self) -> None:
+        for artist in self.animated:
+            self.figure.draw_artist(artist)
+
+    def _blit(self) -> None:
+        canvas = self.figure.canvas
+        canvas.restore_region(self._background)
+        self._draw_animated()
+        canvas.blit(self.figure.bbox)
 
     def _on_change(self, _change=None) -> None:
         if not self._holding:
@@ -97,8 +130,11 @@ class Explorer:
         self._refresh()
 
     def _refresh(self) -> None:
+        values = self.values
+        last = self._last_values
+        changed = set(values) if last is None else {k for k in values if values[k] != last[k]}
         try:
-            status = self._render(**self.values)
+            status = self._render(**values)
         except (ValueError, TypeError) as exc:
             self.error = str(exc)
             self.message.value = f"<b>⚠ Cannot draw this:</b> {html.escape(str(exc))}"
@@ -109,8 +145,12 @@ class Explorer:
             return
         self.error = None
         self.errors.outputs = ()
+        self._last_values = values
         self.message.value = html.escape(status or "")
-        self.figure.canvas.draw_idle()
+        if changed and changed <= self.step_controls and self._background is not None:
+            self._blit()
+        else:
+            self.figure.canvas.draw_idle()
         if self._image is not None:
             self._image.value = self.png()
 
@@ -119,10 +159,18 @@ class Explorer:
 
     # -- display --------------------------------------------------------------
 
-    def png(self, dpi: int = 72) -> bytes:
+    def png(self, dpi: int = 72, **savefig_kwargs) -> bytes:
         """The figure as it is now, as PNG bytes."""
         buf = io.BytesIO()
-        self.figure.savefig(buf, format="png", dpi=dpi)
+        self._saving = True
+        for artist in self.animated:  # a saved picture draws everything in one pass
+            artist.set_animated(False)
+        try:
+            self.figure.savefig(buf, format="png", dpi=dpi, **savefig_kwargs)
+        finally:
+            for artist in self.animated:
+                artist.set_animated(True)
+            self._saving = False
         return buf.getvalue()
 
     @property
@@ -188,60 +236,3 @@ def stepper(slider: widgets.IntSlider, *, interval: int = 700) -> widgets.HBox:
     box = widgets.HBox([play, back, slider, forward, speed])
     box.play, box.back, box.forward, box.speed = play, back, forward, speed
     return box
-
-
-class DiagonalExplorer(Explorer):
-    """Walk along the anti-diagonals of the outer product of ``x`` and ``y``.
-
-    The table ``x[i] * y[j]`` with anti-diagonal ``k`` (the cells with
-    ``i + j = k``) highlighted, the sum written out, and the output ``z`` of
-    the convolution growing one value per step.
-
-    Parameters
-    ----------
-    x, y : 1-D array_like
-        The two vectors (any lengths).
-    k : int, optional
-        The anti-diagonal to start on.
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> explorer = DiagonalExplorer([1, 2, 3, 4, 5], [6, 7, 8, 9, 10])
-    >>> explorer.update(k=2)
-    >>> explorer.message.value
-    'z[2] = x[2]·y[0] + x[1]·y[1] + x[0]·y[2] = 18 + 14 + 8 = 40'
-    """
-
-    def __init__(self, x, y, k: int = 0) -> None:
-        super().__init__()
-        self.diagonals = outer_diagonals(x, y)
-        last = len(self.diagonals) - 1
-        if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= last:
-            raise ValueError(f"k must be an integer between 0 and {last}, got {k!r}")
-        n, m = self.diagonals.outer.shape
-        self.description = (
-            f"Outer product of x (length {n}) and y (length {m}). Move k to walk along its "
-            f"{last + 1} anti-diagonals; the cells with i + j = k are highlighted and their "
-            "sum is z[k]."
-        )
-        with plt.ioff():
-            self.artists = plot_outer_diagonals(self.diagonals, k=k)
-        self.figure = self.artists.figure
-        slider = widgets.IntSlider(
-            value=k, min=0, max=last, description="k", continuous_update=True,
-            tooltip="Which anti-diagonal to highlight",
-        )
-        self.controls = {"k": slider}
-        self._stepper = stepper(slider)
-        self._connect()
-
-    def _control_rows(self):
-        return [self._stepper]
-
-    def _render(self, k: int) -> str:
-        self.artists.show(k)
-        d = self.diagonals
-        cells = " + ".join(f"x[{i}]·y[{j}]" for i, j in zip(d.rows[k], d.cols[k]))
-        return d.equation(k).replace(" = ", f" = {cells} = ", 1)

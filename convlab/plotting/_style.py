@@ -1,0 +1,80 @@
+"""The course's look: one palette and the annotated-matrix helper every figure uses.
+
+Colours come from the Okabe–Ito palette and the ``cividis`` colour map, both safe for
+colour-blind readers.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+__all__ = ["DONE", "HIGHLIGHT", "MUTED", "SEQUENTIAL_CMAP", "annotate_matrix", "fmt", "subplots"]
+
+#: Okabe–Ito orange: the one thing the learner should look at.
+HIGHLIGHT = "#E69F00"
+#: Okabe–Ito blue: everything already computed.
+DONE = "#0072B2"
+#: Light grey: what is not there yet.
+MUTED = "#BBBBBB"
+#: Perceptually uniform and readable with any colour vision.
+SEQUENTIAL_CMAP = "cividis"
+
+
+def fmt(value) -> str:
+    value = value.item() if hasattr(value, "item") else value
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def annotate_matrix(ax, matrix, *, cmap=SEQUENTIAL_CMAP, clim=None, fontsize=10, title=None):
+    """Draw ``matrix`` as a grid of coloured cells with each value written in it.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    matrix : (R, C) array_like
+        The numbers to show.
+    cmap : str, optional
+        Colour map of the cells (default ``"cividis"``).
+    clim : (low, high), optional
+        The values mapped to the ends of the colour map (default: the data's range).
+    fontsize : float, optional
+        Size of the numbers.
+    title : str, optional
+        Axes title.
+
+    Returns
+    -------
+    image : matplotlib.image.AxesImage
+    texts : (R, C) ndarray of matplotlib.text.Text
+        ``texts[i, j]`` shows ``matrix[i, j]``; text colour follows the cell's
+        brightness so every number stays readable.
+    """
+    matrix = np.asarray(matrix)
+    image = ax.imshow(matrix, cmap=cmap, interpolation="nearest")
+    if clim is not None:
+        image.set_clim(*clim)
+    norm, colormap = image.norm, image.get_cmap()
+    texts = np.empty(matrix.shape, dtype=object)
+    for (i, j), value in np.ndenumerate(matrix):
+        r, g, b, _ = colormap(norm(value))
+        light = 0.299 * r + 0.587 * g + 0.114 * b > 0.5
+        texts[i, j] = ax.text(
+            j, i, fmt(value), ha="center", va="center", fontsize=fontsize,
+            color="black" if light else "white",
+        )
+    ax.set_xticks(range(matrix.shape[1]))
+    ax.set_yticks(range(matrix.shape[0]))
+    if title:
+        ax.set_title(title)
+    return image, texts
+
+
+def subplots(*args, **kwargs):
+    """``plt.subplots`` for the course's figures: constrained layout, and no warning that
+    "more than 20 figures" are open, which a learner re-running explorer cells would
+    otherwise see (each explorer keeps its figure alive for as long as it is shown)."""
+    kwargs.setdefault("layout", "constrained")
+    with plt.rc_context({"figure.max_open_warning": 0}):
+        return plt.subplots(*args, **kwargs)

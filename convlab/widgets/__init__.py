@@ -1,0 +1,19 @@
+"""Interactive explorers: figures the learner drives with sliders, updated in place.
+
+See :mod:`convlab.widgets.base` for the pattern every explorer follows.  One module per
+explorer; ``EXPLORERS`` lists them all (the widget benchmark and the tests walk it).
+"""
+
+from .base import Explorer, stepper
+from .diagonal import DiagonalExplorer
+
+#: Every explorer of the course, in notebook order.
+EXPLORERS: tuple[type[Explorer], ...] = (DiagonalExplorer,)
+
+__all__ = [
+    "EXPLORERS",
+    "Explorer",
+    "stepper",
+    # notebook 01
+    "DiagonalExplorer",
+]
