@@ -32,7 +32,8 @@ INSTALL_HINT = (
     "browser tests need Debian's Chromium and Python Playwright: "
     "sudo apt-get install -y chromium && pip install -e '.[test]'"
 )
-TIMINGS: list[tuple[str, float]] = []
+#: notebook -> seconds from Run All to idle, first run in this session
+TIMINGS: dict[str, float] = {}
 
 
 def _unavailable(reason: str):
@@ -150,5 +151,5 @@ def screenshot_dir(request, tmp_path_factory):
 def pytest_terminal_summary(terminalreporter):
     if TIMINGS:
         terminalreporter.section("notebooks in JupyterLab: Run All to idle")
-        for name, seconds in TIMINGS:
+        for name, seconds in sorted(TIMINGS.items()):
             terminalreporter.write_line(f"{seconds:6.1f} s  {name}")

@@ -20,21 +20,26 @@ CANVAS = ".jupyter-matplotlib-canvas-div canvas"
 def _notebook_ran(page, lab, name, screenshot_dir):
     open_notebook(page, lab, name)
     seconds = run_all(page)
-    TIMINGS.append((name, seconds))
+    TIMINGS.setdefault(name, seconds)
     full_page_screenshot(page, screenshot_dir / f"{Path(name).stem}.png")
     return seconds
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_clean_in_jupyterlab(page, lab, name, screenshot_dir):
+def test_notebook_runs_clean_and_its_explorers_answer(page, lab, name, screenshot_dir):
+    """Run All to idle with no error anywhere; every explorer is a live ipympl canvas that
+    redraws when its first slider moves by keyboard, and whose Play button steps it."""
     _notebook_ran(page, lab, name, screenshot_dir)
     counts = prompts(page)
     assert counts and all(re.fullmatch(r"\[\d+\]:", c) for c in counts), counts
     assert page_errors(page) == []
-    # every explorer rendered as a live ipympl canvas, not as a fallback or an error
     expected = _explorer_count(name)
     assert page.locator(".jupyter-matplotlib-canvas-div").count() == expected, "no live canvas"
-    assert page.locator(".convlab-explorer").count() == expected
+    explorers = page.locator(".convlab-explorer")
+    assert explorers.count() == expected
+    for index in range(expected):
+        _drive_explorer(page, explorers.nth(index), index)
+    assert page_errors(page) == []
 
 
 def _explorer_count(name: str) -> int:
@@ -48,42 +53,28 @@ def _explorer_count(name: str) -> int:
     )
 
 
-def _canvas_pixels(canvas) -> bytes:
-    return canvas.screenshot()
-
-
-@pytest.mark.parametrize("name", NOTEBOOKS)
-def test_every_explorer_answers_the_keyboard(page, lab, name, screenshot_dir):
-    _notebook_ran(page, lab, name, screenshot_dir)
-    explorers = page.locator(".convlab-explorer")
-    if _explorer_count(name) == 0:
-        pytest.skip(f"{name} has no explorer")
-    assert explorers.count() == _explorer_count(name)
-    for index in range(explorers.count()):
-        explorer = explorers.nth(index)
-        explorer.scroll_into_view_if_needed()
-        canvas = explorer.locator(CANVAS).first
-        readout = explorer.locator(".widget-readout").first
-        before_value, before_pixels = readout.inner_text(), _canvas_pixels(canvas)
-        handle = explorer.locator(".widget-slider .noUi-handle").first
-        handle.focus()
-        handle.press("ArrowRight")
+def _drive_explorer(page, explorer, index):
+    explorer.scroll_into_view_if_needed()
+    canvas = explorer.locator(CANVAS).first
+    readout = explorer.locator(".widget-readout").first
+    before_value, before_pixels = readout.inner_text(), canvas.screenshot()
+    handle = explorer.locator(".widget-slider .noUi-handle").first
+    handle.focus()
+    handle.press("ArrowRight")
+    page.wait_for_function(
+        "([el, old]) => el.textContent !== old", arg=[readout.element_handle(), before_value]
+    )
+    page.wait_for_timeout(500)  # the kernel answers, ipympl sends the new frame
+    assert canvas.screenshot() != before_pixels, f"explorer {index} did not redraw"
+    play = explorer.locator(".widget-play button").first
+    if play.count():  # Play steps the slider forward on its own
+        value = readout.inner_text()
+        play.click()
         page.wait_for_function(
-            "([el, old]) => el.textContent !== old", arg=[readout.element_handle(), before_value]
+            "([el, old]) => el.textContent !== old", arg=[readout.element_handle(), value],
+            timeout=10_000,
         )
-        page.wait_for_timeout(500)  # the kernel answers, ipympl sends the new frame
-        assert _canvas_pixels(canvas) != before_pixels, f"explorer {index} did not redraw"
-        # Play steps the slider forward on its own
-        play = explorer.locator(".widget-play button").first
-        if play.count():
-            value = readout.inner_text()
-            play.click()
-            page.wait_for_function(
-                "([el, old]) => el.textContent !== old", arg=[readout.element_handle(), value],
-                timeout=10_000,
-            )
-            play.click()  # pause
-    assert page_errors(page) == []
+        play.click()  # pause
 
 
 def _question(page, index):
