@@ -1,0 +1,359 @@
+"""Convolution outside image filters: polynomials, dice, and what a convolution costs.
+
+The helpers of notebook 07.  Each is a few lines of numpy around
+:func:`convlab.convolve`; they exist so that the notebook stays short, not
+because the ideas are hard:
+
+* multiplying polynomials convolves their coefficient lists
+  (:func:`polynomial_product`, :func:`polynomial_power`);
+* the distribution of a sum of independent dice is the convolution of their
+  distributions (:func:`dice_sum_counts`, :func:`dice_sum_distribution`);
+* a direct 2-D convolution costs one multiply-add per output pixel per kernel
+  cell, an FFT convolution about ``N² log N`` (:func:`direct_cost`,
+  :func:`fft_cost`, :func:`cost_crossover`), and :func:`select_methods` picks
+  the methods notebook 07 shows out of a :func:`convlab.bench.conv_bench` table.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+
+import numpy as np
+
+from ._validation import check_int
+from .core import convolve
+
+__all__ = [
+    # polynomials
+    "polynomial_power",
+    "polynomial_product",
+    # dice
+    "dice_sum_counts",
+    "dice_sum_distribution",
+    # cost
+    "cost_crossover",
+    "direct_cost",
+    "fft_cost",
+    "select_methods",
+]
+
+
+# -- polynomials -------------------------------------------------------------------------
+
+
+def polynomial_product(*polynomials):
+    """Multiply polynomials given as coefficient lists, lowest power first.
+
+    The coefficient of ``t**k`` in ``p(t) q(t)`` adds ``p[i] * q[j]`` over
+    ``i + j = k``: the convolution of the coefficient lists.
+
+    Parameters
+    ----------
+    *polynomials : (N_i,) array_like
+        One or more coefficient lists, ``[a0, a1, a2]`` for ``a0 + a1 t + a2 t²``.
+
+    Returns
+    -------
+    (sum(N_i) - len(polynomials) + 1,) ndarray
+        The coefficients of the product; integers stay integers.
+
+    Raises
+    ------
+    TypeError
+        If no polynomial is given.
+    ValueError
+        If a coefficient list is empty or not 1-D (from :func:`convlab.convolve`).
+
+    Examples
+    --------
+    ``(1 + t)(1 - t) = 1 - t²``:
+
+    >>> polynomial_product([1, 1], [1, -1])
+    array([ 1,  0, -1])
+
+    Any number of factors, ``(1 + t)(1 + 2t)(1 + 3t)``:
+
+    >>> polynomial_product([1, 1], [1, 2], [1, 3])
+    array([ 1,  6, 11,  6])
+    """
+    if not polynomials:
+        raise TypeError("polynomial_product needs at least one coefficient list")
+    result = np.asarray(polynomials[0])
+    if len(polynomials) == 1:
+        return convolve(result, [1])  # validated, and a fresh array
+    for p in polynomials[1:]:
+        result = convolve(result, p)
+    return result
+
+
+def polynomial_power(p, n):
+    """The ``n``-th power of a polynomial by repeated convolution.
+
+    Parameters
+    ----------
+    p : (N,) array_like
+        Coefficients, lowest power first.
+    n : int
+        The power, 0 or more (``p**0 = 1``).
+
+    Returns
+    -------
+    ((N - 1) * n + 1,) ndarray
+
+    Examples
+    --------
+    The rows of Pascal's triangle are the powers of ``1 + t``:
+
+    >>> polynomial_power([1, 1], 4)
+    array([1, 4, 6, 4, 1])
+    >>> polynomial_power([2, 3], 0)
+    array([1])
+    """
+    n = check_int(n, "n", minimum=0)
+    result = convolve(np.asarray(p), [1])
+    one = np.ones(1, dtype=result.dtype)
+    if n == 0:
+        return one
+    for _ in range(n - 1):
+        result = convolve(result, p)
+    return result
+
+
+# -- dice --------------------------------------------------------------------------------
+
+
+def dice_sum_counts(n_dice, sides=6):
+    """In how many ways can ``n_dice`` dice with ``sides`` faces add up to each total?
+
+    One die has one way to show each face ``1 … sides``: the count list
+    ``[1] * sides``.  Adding another die convolves the counts, because a total
+    ``s`` arises from ``(previous total) + (new face)`` in every combination
+    whose parts add up to ``s``.
+
+    Parameters
+    ----------
+    n_dice : int
+        Number of dice, at least 1.
+    sides : int, optional
+        Faces per die, numbered 1 to ``sides`` (at least 1).
+
+    Returns
+    -------
+    totals : (n_dice * (sides - 1) + 1,) ndarray of int
+        ``n_dice, n_dice + 1, …, n_dice * sides``.
+    counts : ndarray of int, same length
+        Ways to reach each total; they add up to ``sides ** n_dice``.
+
+    Examples
+    --------
+    >>> totals, counts = dice_sum_counts(2)
+    >>> totals
+    array([ 2,  3,  4,  5,  6,  7,  8,  9, 10, 11, 12])
+    >>> counts
+    array([1, 2, 3, 4, 5, 6, 5, 4, 3, 2, 1])
+    >>> int(counts.sum())
+    36
+    """
+    n_dice = check_int(n_dice, "n_dice", minimum=1)
+    sides = check_int(sides, "sides", minimum=1)
+    if n_dice * (sides - 1) + 1 > 10_000_000:
+        raise ValueError(f"{n_dice} dice with {sides} sides give too many totals to list")
+    counts = polynomial_power(np.ones(sides, dtype=np.int64), n_dice)
+    totals = np.arange(n_dice, n_dice * sides + 1)
+    return totals, counts
+
+
+def dice_sum_distribution(n_dice, sides=6, *, exact=False):
+    """The probability of each total of ``n_dice`` fair dice: repeated convolution.
+
+    The distribution of a sum of independent random variables is the
+    convolution of their distributions; for one fair die it is ``[1/sides] * sides``.
+
+    Parameters
+    ----------
+    n_dice : int
+        Number of dice, at least 1.
+    sides : int, optional
+        Faces per die (1 to ``sides``).
+    exact : bool, optional
+        Return :class:`fractions.Fraction` probabilities (an object array)
+        instead of floats.
+
+    Returns
+    -------
+    totals : ndarray of int
+    probabilities : ndarray of float (or of Fraction)
+        Add up to 1.
+
+    Examples
+    --------
+    Two dice: a 7 is the likeliest total, 6 ways out of 36.
+
+    >>> totals, p = dice_sum_distribution(2, exact=True)
+    >>> p[totals == 7][0]
+    Fraction(1, 6)
+    >>> totals, p = dice_sum_distribution(3)
+    >>> float(p.max().round(4)), totals[p.argmax()].item()
+    (0.125, 10)
+    """
+    totals, counts = dice_sum_counts(n_dice, sides)
+    outcomes = sides**n_dice
+    if exact:
+        probabilities = np.array([Fraction(int(c), outcomes) for c in counts], dtype=object)
+    else:
+        probabilities = counts / outcomes
+    return totals, probabilities
+
+
+# -- cost --------------------------------------------------------------------------------
+
+
+def direct_cost(n, k, *, mode="same"):
+    """Multiply-adds of a direct 2-D convolution of an ``n × n`` image with a ``k × k`` kernel.
+
+    Every output pixel is a sum of ``k²`` products.
+
+    Parameters
+    ----------
+    n, k : int
+        Image and kernel side lengths (at least 1).
+    mode : {"same", "valid", "full"}, optional
+        Which output: ``n²`` pixels ("same", the size of the image),
+        ``(n - k + 1)²`` ("valid") or ``(n + k - 1)²`` ("full").
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    A 512 × 512 photo and a 31 × 31 blur: a quarter of a billion multiply-adds.
+
+    >>> direct_cost(512, 31)
+    251920384
+    >>> direct_cost(5, 3, mode="valid")  # 3 × 3 outputs, 9 products each
+    81
+    """
+    n = check_int(n, "n", minimum=1)
+    k = check_int(k, "k", minimum=1)
+    side = {"same": n, "valid": n - k + 1, "full": n + k - 1}.get(mode)
+    if side is None:
+        raise ValueError(f"mode must be 'same', 'valid' or 'full', got {mode!r}")
+    if side < 1:
+        raise ValueError(f"a {k}×{k} kernel does not fit a {n}×{n} image in 'valid' mode")
+    return side * side * k * k
+
+
+def fft_cost(n, k):
+    """A rough operation count of an FFT convolution of an ``n × n`` image and a ``k × k`` kernel.
+
+    Both are zero-padded to ``N × N`` with ``N = n + k - 1`` (so that the
+    circular convolution the FFT computes equals the linear one); then two
+    forward transforms, ``N²`` products and one inverse transform.  A 2-D FFT
+    of ``N²`` points takes on the order of ``N² log₂(N²)`` operations, so the
+    estimate is ``3 N² log₂(N²) + N²``.  The constant in front differs between
+    FFT libraries; the growth, ``n² log n`` whatever the kernel size, does not.
+
+    Parameters
+    ----------
+    n, k : int
+        Image and kernel side lengths (at least 1).
+
+    Returns
+    -------
+    int
+        The estimate, rounded.
+
+    Examples
+    --------
+    >>> fft_cost(512, 31)
+    16301815
+    >>> direct_cost(512, 31) / fft_cost(512, 31) > 10
+    True
+    """
+    n = check_int(n, "n", minimum=1)
+    k = check_int(k, "k", minimum=1)
+    size = (n + k - 1) ** 2
+    return round(3 * size * math.log2(size) + size) if size > 1 else 1
+
+
+def cost_crossover(n, kernel_sizes: Iterable[int] | None = None):
+    """The smallest kernel side for which the FFT estimate beats the direct count.
+
+    Parameters
+    ----------
+    n : int
+        Image side length.
+    kernel_sizes : iterable of int, optional
+        The kernel sides to try, in increasing order (default ``1 … n``).
+
+    Returns
+    -------
+    int or None
+        The first ``k`` with ``fft_cost(n, k) < direct_cost(n, k)``, or None.
+
+    Examples
+    --------
+    >>> cost_crossover(512)
+    8
+    >>> cost_crossover(512, [3, 5, 7]) is None
+    True
+    """
+    n = check_int(n, "n", minimum=1)
+    sizes = range(1, n + 1) if kernel_sizes is None else kernel_sizes
+    for k in sizes:
+        if fft_cost(n, k) < direct_cost(n, k):
+            return int(k)
+    return None
+
+
+def select_methods(rows: Sequence[dict], methods: Sequence[str]) -> list[dict]:
+    """Keep some methods of a :func:`convlab.bench.conv_bench` table, with fresh ratios.
+
+    Parameters
+    ----------
+    rows : list of dict
+        Rows of :func:`~convlab.bench.conv_bench` (keys ``image``, ``kernel``,
+        ``method``, ``seconds``, ...).
+    methods : sequence of str
+        The methods to keep, in the order wanted.
+
+    Returns
+    -------
+    list of dict
+        Copies of the kept rows, ordered by cell then by ``methods``, each with
+        ``ratio`` recomputed against the fastest *kept* method of its cell.
+
+    Raises
+    ------
+    ValueError
+        If a method is not in the table.
+
+    Examples
+    --------
+    >>> rows = [
+    ...     {"image": 8, "kernel": 3, "method": "a", "seconds": 1.0},
+    ...     {"image": 8, "kernel": 3, "method": "b", "seconds": 4.0},
+    ...     {"image": 8, "kernel": 3, "method": "c", "seconds": 0.5},
+    ... ]
+    >>> [(r["method"], r["ratio"]) for r in select_methods(rows, ["b", "a"])]
+    [('b', 4.0), ('a', 1.0)]
+    """
+    known = {row["method"] for row in rows}
+    missing = [m for m in methods if m not in known]
+    if missing:
+        raise ValueError(f"methods not in the table: {', '.join(map(repr, missing))}")
+    cells: dict[tuple, dict[str, dict]] = {}
+    for row in rows:
+        if row["method"] in methods:
+            cells.setdefault((row["image"], row["kernel"]), {})[row["method"]] = dict(row)
+    kept = []
+    for cell in cells.values():
+        fastest = min(row["seconds"] for row in cell.values())
+        for name in methods:
+            row = cell[name]
+            row["ratio"] = row["seconds"] / fastest
+            kept.append(row)
+    return kept

@@ -1,0 +1,195 @@
+"""Notebook 08, the course quiz: the ten seed questions, the recap table that maps them to the
+quiz, and the grader's reports it prints, each checked against an independent computation."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+from scipy.signal import correlate2d
+
+from convlab.quiz import GeneratedQuestion, questions_for
+
+ROOT = Path(__file__).resolve().parent.parent
+PATH = ROOT / "notebooks" / "08_quiz.ipynb"
+CHECK = "# NBVAL_CHECK_OUTPUT"
+
+# Seed 000's closing questions, word for word.
+SEED_QUESTIONS = [
+    "What is the convolution?",
+    "Do the vectors we convolve have to be the same length?",
+    "Where is convolution used?",
+    "Can convolution be performed only on one-dimensional objects?",
+    "What element has the greatest impact on how the image will change after convolution?",
+    "Why do we use convolutional layers in neural networks?",
+    "Why do we use multiple convolutional layers in a single neural network architecture?",
+    "Give an example of a neural architecture that includes convolutional layers",
+    "Is convolution a time-consuming operation?",
+    "How many layers can convolutional neural networks currently have?",
+]
+# The same questions as the bank words them (the bank's tests check its answers).
+BANK_WORDS = [
+    "What is convolution?",
+    "same length",
+    "Where is convolution used?",
+    "only on one-dimensional objects",
+    "greatest impact",
+    "Why do we use convolutional layers in neural networks?",
+    "several convolutional layers",
+    "Give an example of a neural network architecture",
+    "time-consuming",
+    "How many layers",
+]
+
+
+@pytest.fixture(scope="module")
+def nb():
+    return nbformat.read(PATH, as_version=4)
+
+
+def _markdown(nb) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def _output(cell) -> str:
+    return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+
+
+def _checked(nb, needle: str) -> str:
+    """The printed output of the one checked cell whose source contains ``needle``."""
+    cells = [c for c in nb.cells if c.cell_type == "code" and CHECK in c.source
+             and needle in c.source]
+    assert len(cells) == 1, needle
+    return _output(cells[0])
+
+
+def _recap_rows(nb) -> dict[int, tuple[str, int, int]]:
+    """seed question number -> (its text, first and last quiz question) from the recap table."""
+    rows = {}
+    for match in re.finditer(r"^\| (\d+)\. \*(.+?)\* \| (\d+)(?:–(\d+))? \|", _markdown(nb), re.M):
+        seed, text, first, last = match.groups()
+        rows[int(seed)] = (text, int(first), int(last or first))
+    return rows
+
+
+def test_the_notebook_states_all_ten_seed_questions(nb):
+    rows = _recap_rows(nb)
+    assert sorted(rows) == list(range(1, 11))
+    for n, question in enumerate(SEED_QUESTIONS, start=1):
+        # seed 000 asks "What is the convolution?"; the course drops the article
+        text = rows[n][0]
+        assert text.rstrip("?") in question.replace("the convolution", "convolution"), (n, text)
+
+
+def test_the_bank_holds_the_ten_seed_questions_in_order():
+    bank = questions_for("08")
+    seed_qs = [q for q in bank if re.fullmatch(r"08-q\d+", q.qid)]
+    assert [q.qid for q in seed_qs] == [f"08-q{n}" for n in range(1, 11)]
+    for q, words in zip(seed_qs, BANK_WORDS):
+        assert words in q.prompt, q.qid
+
+
+def test_recap_table_points_at_the_right_quiz_questions(nb):
+    """'quiz questions 2–4' for seed question 2 must be 08-q2 and its follow-ups."""
+    qids = [q.qid for q in questions_for("08")]
+    covered = []
+    for n, (_, first, last) in sorted(_recap_rows(nb).items()):
+        assert qids[first - 1] == f"08-q{n}", n
+        for qid in qids[first - 1:last]:
+            assert re.fullmatch(rf"08-q{n}(-.+)?", qid), (n, qid)
+        covered.extend(range(first, last + 1))
+    extra = re.search(r"^\| more: .*? \| (\d+)–(\d+) \|", _markdown(nb), re.M)
+    assert extra, "the recap row for the extra questions"
+    covered.extend(range(int(extra.group(1)), int(extra.group(2)) + 1))
+    assert covered == list(range(1, len(qids) + 1)), "every quiz question is in the table once"
+    # the section headings name the same ranges
+    md = _markdown(nb)
+    assert "questions 1–4" in md and "questions 5–7" in md and "questions 13–14" in md
+    assert "questions 8–12 and 15–17" in md and "questions 18–25" in md
+
+
+def test_question_counts_printed(nb):
+    out = _checked(nb, 'questions_for("08")')
+    bank = questions_for("08")
+    follow = [q for q in bank if re.fullmatch(r"08-q\d+-.+", q.qid)]
+    assert f"questions in the quiz: {len(bank)}" in out and len(bank) == 25
+    assert "of them the ten seed questions: 10" in out
+    assert f"follow-ups and extras: {len(bank) - 10}" in out
+    assert len(follow) == 7 and sum(isinstance(q, GeneratedQuestion) for q in bank) == 2
+    md = _markdown(nb)
+    assert "seven follow-ups" in md and "eight more" in md
+
+
+def test_the_quiz_cell_and_no_answers_in_the_file(nb):
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert 'quiz = for_notebook("08")\nquiz' in code
+    # widget state (prompts, options, feedback) is never saved with the notebook
+    assert "widgets" not in nb.metadata
+    text = PATH.read_text()
+    for q in questions_for("08"):
+        for digest in getattr(q, "_hashes", ()):
+            assert digest not in text, q.qid
+
+
+def test_own_conv1d_reproduces_seed_000(nb):
+    out = _checked(nb, "def my_conv1d")
+    x, y = np.arange(1, 6), np.arange(6, 11)
+    expected = np.convolve(x, y).astype(float)
+    assert str(expected) in out  # [  6.  19.  40.  70. 110. 114. 106.  85.  50.]
+    assert f"length: {len(expected)} = 5 + 5 - 1" in out
+
+
+def test_correct_implementation_passes_every_case(nb):
+    out = _checked(nb, 'check_implementation(my_conv1d, "conv1d")')
+    assert "9 of 9 cases passed." in out and "All cases passed" in out
+    assert "✗" not in out
+
+
+def test_missing_flip_counterexample(nb):
+    """Sliding without the flip is np.correlate: it agrees with np.convolve only on symmetric
+    kernels, and seed 000's own vectors give it away first."""
+    from convlab.quiz.grader import _cases_1d_full
+
+    cases = _cases_1d_full()
+    agree = [
+        np.allclose(np.correlate(x, h, "full"), np.convolve(x, h)) for x, h in
+        (c.args for c in cases)
+    ]
+    out = _checked(nb, "slide_without_flip")
+    assert f"{sum(agree)} of {len(cases)} cases passed" in out and sum(agree) == 4
+    assert agree[0] is False and "first counterexample: seed 000: [1..5] * [6..10]" in out
+    x, y = np.arange(1, 6), np.arange(6, 11)
+    assert f"expected: {np.convolve(x, y)}" in out
+    assert f"got:      {np.correlate(x, y, 'full')}" in out  # [10 29 56 90 130 110 86 59 30]
+
+
+def test_square_window_trap_of_seed_003(nb):
+    out = _checked(nb, "square_windows")
+    from convlab.quiz.grader import _pairs_2d
+
+    pairs = _pairs_2d()
+    square = [h.shape[0] == h.shape[1] for _, _, h in pairs]
+    assert f"{sum(square)} of {len(pairs)} cases passed" in out and sum(square) == 5
+    for (name, _, _kernel), ok in zip(pairs, square):
+        assert (name in out) is (not ok), name  # exactly the non-square kernels are listed
+    right = correlate2d(np.arange(20).reshape(4, 5), [[1, 0, -1]], "valid").shape
+    assert right == (4, 3)
+    assert f"expected shape {right}, got shape (4, 5)" in out
+
+
+def test_notebook_has_no_links_to_missing_files(nb):
+    for target in re.findall(r"\]\(([^)]+\.ipynb)\)", _markdown(nb)):
+        assert (PATH.parent / target).exists(), target
+
+
+def test_saved_quiz_output_is_a_widget_with_a_plain_fallback(nb):
+    cell = next(c for c in nb.cells if c.cell_type == "code" and c.source.endswith("\nquiz"))
+    (out,) = cell.outputs
+    assert "application/vnd.jupyter.widget-view+json" in out.data
+    assert re.fullmatch(r"<Quiz '08': 25 questions, \d+ / 25 correct>", out.data["text/plain"])
+    assert "image/png" not in out.data  # so the browser test does not take it for an explorer
+    json.dumps(out)
