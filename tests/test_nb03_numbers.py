@@ -1,0 +1,113 @@
+"""The numbers notebook 03 prints, checked against independent computations (numpy, scipy, seed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+import scipy.signal
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "notebooks" / "03_smoothing_a_sawtooth.ipynb"
+CHECK = "# NBVAL_CHECK_OUTPUT"
+
+# seed 004, typed in here: the sawtooth and its gaussian_kernel(size, sigma)
+SAW = np.tile(np.linspace(-1, 1, 50), 4)
+
+
+def seed_gaussian(size=21, sigma=3.0):
+    t = np.linspace(-(size // 2), size // 2, size)
+    g = np.exp(-(t**2) / (2 * sigma**2))
+    return g / np.sum(g)
+
+
+def rms(a, b):
+    return float(np.sqrt(np.mean((np.asarray(a) - np.asarray(b)) ** 2)))
+
+
+def _text(cell) -> str:
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.output_type == "stream":
+            parts.append(out.text)
+        elif "data" in out and "text/plain" in out.data:
+            parts.append(out.data["text/plain"])
+    return "".join(parts)
+
+
+@pytest.fixture(scope="module")
+def checked() -> str:
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    cells = [c for c in nb.cells if c.cell_type == "code" and CHECK in c.source]
+    assert len(cells) >= 3
+    return "\n".join(_text(c) for c in cells)
+
+
+def test_the_seed_sawtooth(checked):
+    assert SAW.shape == (200,)
+    assert "samples: 200  teeth: 4" in checked
+    assert "same as np.tile(np.linspace(-1, 1, 50), 4): True" in checked
+    assert f"drop: {SAW[50] - SAW[49]}" in checked and SAW[50] - SAW[49] == -2.0
+
+
+def test_the_normalised_gaussian(checked):
+    g = seed_gaussian()
+    assert g.sum() == pytest.approx(1.0)
+    assert "taps: 21  sum of the weights: 1.000000" in checked
+    assert f"largest weight: {g.max().round(4)} at tap {g.argmax()}" in checked
+    assert g.argmax() == 10 and round(float(g.max()), 3) == 0.133
+    assert "symmetric: True" in checked
+    assert f"outermost weights: {g[:3].round(5)}" in checked
+    assert "a flat signal of 4s after smoothing: [4.]" in checked
+
+
+def test_valid_mode_length_and_heights(checked):
+    y = scipy.signal.convolve(SAW, seed_gaussian(), mode="valid")
+    assert len(y) == 200 - 21 + 1 == 180
+    assert "length: 180 = 200 - 21 + 1 = 180" in checked
+    assert f"highest: {y.max():.3f}  lowest: {y.min():.3f}" in checked
+    assert f"{y.max():.3f}" == "0.730"
+    assert "y[0] is centred on x[10]: True" in checked
+    assert y[0] == pytest.approx(SAW[:21] @ seed_gaussian())
+
+
+def test_saving_twice_never_overwrites(checked):
+    assert "smoothing_size21_sigma3.0_step0.svg\nsmoothing_size21_sigma3.0_step0-1.svg" in checked
+    assert "an SVG file: True" in checked
+    assert not list((ROOT / "notebooks").glob("*.svg")), "executing must leave no SVG behind"
+
+
+def test_sigma_and_size(checked):
+    for sigma in (1.0, 3.0, 8.0):
+        smooth = np.convolve(SAW, seed_gaussian(51, sigma), "valid")
+        assert f"sigma {sigma}: teeth reach ±{smooth.max():.3f}, {200 - 51 + 1} values" in checked
+    y21 = np.convolve(SAW, seed_gaussian(21, 3.0), "valid")
+    y51 = np.convolve(SAW, seed_gaussian(51, 3.0), "valid")
+    diff = np.abs(y21[15 : 15 + len(y51)] - y51).max()
+    assert diff < 1e-3
+    assert f"largest difference, aligned by window centre: {diff.round(4)}" in checked
+    assert f"size 5, sigma 10: {seed_gaussian(5, 10.0).round(3)}" in checked
+
+
+def test_box_versus_gaussian(checked):
+    box = np.ones(21) / 21
+    assert f"box:      teeth reach ±{np.convolve(SAW, box, 'valid').max():.3f}" in checked
+    gauss = np.convolve(SAW, seed_gaussian(), "valid").max()
+    assert f"Gaussian: teeth reach ±{gauss:.3f}" in checked
+    assert np.convolve(SAW, box, "valid").max() < gauss
+
+
+def test_noisy_chart_errors_drop(checked):
+    # chart_trend and noisy_chart as documented: 0.5 t + sin(pi t) plus N(0, 0.4) noise, seed 0
+    t = np.linspace(0.0, 4.0, 200)
+    trend = 0.5 * t + np.sin(np.pi * t)
+    noisy = trend + np.random.default_rng(0).normal(0.0, 0.4, size=200)
+    before = rms(noisy, trend)
+    gauss = rms(scipy.signal.convolve(noisy, seed_gaussian(), "valid"), trend[10:-10])
+    box = rms(scipy.signal.convolve(noisy, np.ones(21) / 21, "valid"), trend[10:-10])
+    assert before > gauss > box
+    assert f"noisy chart:        error {before:.3f}" in checked
+    assert f"Gaussian, sigma 3:  error {gauss:.3f}" in checked
+    assert f"box of 21:          error {box:.3f}" in checked
