@@ -128,10 +128,10 @@ def test_select_methods_refuses_unknown_and_reratios():
 
 def test_figures_have_titles_and_labels_and_are_pngs():
     from convlab.plotting.applications import (
+        plot_chart_smoothing,
         plot_cost,
         plot_dice_sums,
         plot_photo_edits,
-        plot_smoothing,
     )
 
     x = np.arange(30.0)
@@ -139,7 +139,7 @@ def test_figures_have_titles_and_labels_and_are_pngs():
             for k in (3, 5) for m in ("convlab direct", "convlab fft", "other")]
     arts = [
         plot_dice_sums((1, 2, 3)),
-        plot_smoothing(x + 1, x, {"a": (x[2:-2], x[2:-2])}),
+        plot_chart_smoothing(x + 1, x, {"a": (x[2:-2], x[2:-2])}),
         plot_photo_edits({"photo": np.eye(5), "edges": np.eye(5) - 0.5}),
         plot_cost(32, [1, 3, 5], rows=rows),
     ]

@@ -6,7 +6,18 @@ One module per figure family; the palette and shared helpers live in ``_style``.
 """
 
 from ._style import DONE, HIGHLIGHT, MUTED, SEQUENTIAL_CMAP, annotate_matrix
+from .applications import (
+    ChartSmoothingArtists,
+    CostArtists,
+    DiceArtists,
+    PhotoArtists,
+    plot_chart_smoothing,
+    plot_cost,
+    plot_dice_sums,
+    plot_photo_edits,
+)
 from .diagonals import DiagonalArtists, plot_outer_diagonals
+from .slide import SlideArtists, SmoothingArtists, plot_slide, plot_smoothing, stem_data
 
 __all__ = [
     # palette
@@ -16,7 +27,22 @@ __all__ = [
     "SEQUENTIAL_CMAP",
     # helpers
     "annotate_matrix",
-    # figures
+    "stem_data",
+    # notebook 01
     "DiagonalArtists",
     "plot_outer_diagonals",
+    # notebooks 02 and 03
+    "SlideArtists",
+    "SmoothingArtists",
+    "plot_slide",
+    "plot_smoothing",
+    # notebook 07
+    "ChartSmoothingArtists",
+    "CostArtists",
+    "DiceArtists",
+    "PhotoArtists",
+    "plot_chart_smoothing",
+    "plot_cost",
+    "plot_dice_sums",
+    "plot_photo_edits",
 ]

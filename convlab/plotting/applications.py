@@ -23,11 +23,11 @@ __all__ = [
     "CostArtists",
     "DiceArtists",
     "PhotoArtists",
-    "SmoothingArtists",
+    "ChartSmoothingArtists",
     "plot_cost",
     "plot_dice_sums",
     "plot_photo_edits",
-    "plot_smoothing",
+    "plot_chart_smoothing",
 ]
 
 #: Okabe–Ito colours beyond the two of ``_style``, for figures with several curves.
@@ -149,15 +149,15 @@ def plot_dice_sums(dice=(1, 2, 3, 5, 10), sides=6, *, axes=None):
 
 
 @dataclass(repr=False)
-class SmoothingArtists(_Static):
-    """Artists of :func:`plot_smoothing`."""
+class ChartSmoothingArtists(_Static):
+    """Artists of :func:`plot_chart_smoothing`."""
 
     noisy: object = None
     trend: object = None
     smoothed: list = field(default_factory=list)
 
 
-def plot_smoothing(noisy, trend, smoothed: Mapping[str, tuple], *, ax=None):
+def plot_chart_smoothing(noisy, trend, smoothed: Mapping[str, tuple], *, ax=None):
     """A noisy chart, the curve behind it, and smoothed versions.
 
     Parameters
@@ -171,12 +171,12 @@ def plot_smoothing(noisy, trend, smoothed: Mapping[str, tuple], *, ax=None):
 
     Returns
     -------
-    SmoothingArtists
+    ChartSmoothingArtists
 
     Examples
     --------
     >>> x = np.arange(20.0)
-    >>> art = plot_smoothing(x + 1, x, {"avg": (x[1:-1], x[1:-1])})
+    >>> art = plot_chart_smoothing(x + 1, x, {"avg": (x[1:-1], x[1:-1])})
     >>> len(art.smoothed), art.figure.axes[0].get_xlabel()
     (1, 'sample')
     """
@@ -197,7 +197,7 @@ def plot_smoothing(noisy, trend, smoothed: Mapping[str, tuple], *, ax=None):
     ax.set_xlabel("sample")
     ax.set_ylabel("value")
     ax.legend(fontsize=8, loc="upper left")
-    return SmoothingArtists(fig, "a noisy chart with its true curve and smoothed versions",
+    return ChartSmoothingArtists(fig, "a noisy chart with its true curve and smoothed versions",
                             noisy_line, trend_line, lines)
 
 

@@ -6,9 +6,11 @@ explorer; ``EXPLORERS`` lists them all (the widget benchmark and the tests walk 
 
 from .base import Explorer, stepper
 from .diagonal import DiagonalExplorer
+from .slide import SlideExplorer
+from .smoothing import SmoothingExplorer
 
 #: Every explorer of the course, in notebook order.
-EXPLORERS: tuple[type[Explorer], ...] = (DiagonalExplorer,)
+EXPLORERS: tuple[type[Explorer], ...] = (DiagonalExplorer, SlideExplorer, SmoothingExplorer)
 
 __all__ = [
     "EXPLORERS",
@@ -16,4 +18,8 @@ __all__ = [
     "stepper",
     # notebook 01
     "DiagonalExplorer",
+    # notebook 02
+    "SlideExplorer",
+    # notebook 03
+    "SmoothingExplorer",
 ]
