@@ -1,0 +1,147 @@
+"""The numbers notebook 04 prints are the seeds', worked out here independently (numpy, scipy,
+by hand), never with convlab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+from scipy.signal import convolve2d, correlate2d
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "notebooks" / "04_filters_on_images.ipynb"
+CHECK = "# NBVAL_CHECK_OUTPUT"
+
+# Seed 002's image as the article prints it (it calls it 14×14; count the rows).
+SEED002 = np.array([[255] * 16] * 16)
+SEED002[1:, 14:] = np.arange(238, -1, -17)[:, None]
+SEED002[2:12, 3] = SEED002[2:12, 6] = 0
+SEED002[6, 3:7] = 0
+SEED002[[2, 3, *range(5, 12)], 9] = 0
+LAPLACIAN = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]])
+VERTICAL = np.array([[1, 0, -1]] * 3)  # seed 003
+HORIZONTAL = np.array([[1, 1, 1], [0, 0, 0], [-1, -1, -1]])  # seed 003
+
+
+@pytest.fixture(scope="module")
+def checked() -> list[str]:
+    """The printed output of each NBVAL_CHECK_OUTPUT cell, in order."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    cells = [c for c in nb.cells if c.cell_type == "code" and CHECK in c.source]
+    return ["".join(o.get("text", "") for o in c.outputs if o.output_type == "stream")
+            for c in cells]
+
+
+def test_the_seed_image_is_16_by_16(checked):
+    text = checked[0]
+    assert SEED002.shape == (16, 16)
+    assert "shape: (16, 16)  smallest: 0  largest: 255" in text
+    assert str(SEED002) in text
+    assert "14×14" not in text  # the article's label is not repeated as fact
+
+
+def test_reading_pixels(checked):
+    assert f"row 6, columns 3..6: {SEED002[6, 3:7]}" in checked[1]
+    assert str(np.arange(255, -1, -17)) in checked[1]  # 255, 238, ..., 17, 0
+    assert "steps down the ramp: [-17]" in checked[1]
+
+
+def test_seed_001_two_by_two_example(checked):
+    x = np.arange(1, 10).reshape(3, 3)
+    k = np.array([[0, 1], [1, 0]])
+    by_hand = [[2 + 4, 3 + 5], [5 + 7, 6 + 8]]
+    assert correlate2d(x, k, "valid").tolist() == by_hand == [[6, 8], [12, 14]]
+    text = checked[2]
+    assert str(np.array(by_hand)) in text
+    assert f"scipy correlate2d: {by_hand}" in text
+    assert f"convlab conv2d:    {by_hand}" in text
+    assert "all agree: True" in text
+
+
+def test_seed_000_blur_darkens_by_one_percent(checked):
+    text = checked[3]
+    assert round(9 * 0.11, 12) == 0.99
+    assert "sum of the seed's weights: 0.99" in text
+    assert f"seed blur on a flat 100:  {[[99.0] * 3] * 3}" in text
+    assert "sum of box(3): 1.0  box(3) on a flat 100: 100.0" in text
+
+
+def test_blur_on_the_seeded_random_image(checked):
+    rnd = np.random.default_rng(0).integers(0, 256, size=(64, 64), dtype=np.int64)
+    blurred = convolve2d(rnd, np.full((3, 3), 0.11), mode="valid")
+    text = checked[4]
+    assert blurred.shape == (64 - 3 + 1,) * 2
+    assert "shape before: (64, 64)  after: (62, 62)" in text
+    assert f"before: {round(rnd.std(), 1)}  after: {round(blurred.std(), 1)}" in text
+    assert 2.5 < rnd.std() / blurred.std() < 3.5  # about sqrt(9)
+
+
+def test_laplacian_is_zero_on_flat_and_ramp(checked):
+    text = checked[5]
+    flat = correlate2d(np.full((5, 5), 7), LAPLACIAN, "valid")
+    ramp = correlate2d(np.add.outer(np.arange(5), 2 * np.arange(5)), LAPLACIAN, "valid")
+    assert not flat.any() and not ramp.any()
+    assert text.count(str(np.zeros((3, 3), dtype=int))) == 2
+    dot = np.zeros((5, 5), dtype=int)
+    dot[2, 2] = 9
+    assert str(correlate2d(dot, LAPLACIAN, "same")) in text
+    assert correlate2d(dot, LAPLACIAN, "same")[2, 2] == -36
+
+
+def test_sharpen_is_identity_minus_laplacian(checked):
+    text = checked[6]
+    identity = np.zeros((3, 3), dtype=int)
+    identity[1, 1] = 1
+    sharp = identity - LAPLACIAN
+    assert sharp.tolist() == [[0, -1, 0], [-1, 5, -1], [0, -1, 0]]
+    assert str(sharp) in text
+    assert "equals convlab's sharpen(): True" in text
+    assert f"weights add up to: {sharp.sum()}" in text and sharp.sum() == 1
+    lhs = correlate2d(SEED002, sharp, "same")
+    assert np.array_equal(lhs, SEED002 - correlate2d(SEED002, LAPLACIAN, "same"))
+    assert "image sharpened == image - its Laplacian: True" in text
+
+
+def test_edge_kernels_on_the_seed_image(checked):
+    text = checked[7]
+    v = correlate2d(SEED002, VERTICAL, "valid")
+    h = correlate2d(SEED002, HORIZONTAL, "valid")
+    assert v.shape == (14, 14)
+    assert v[2, 1] == 3 * (255 - 0) == 765 and v[2, 3] == -765
+    assert f"row 2 (centred on image row 3): {v[2]}" in text
+    assert (h[:, 13] == 2 * (17 + 17)).all()
+    assert f"(output column 13): {h[:, 13]}" in text
+
+
+def test_convolution_versus_correlation(checked):
+    text = checked[8]
+    assert "Laplacian: same either way: True; convolution = -correlation: False" in text
+    assert np.array_equal(convolve2d(SEED002, VERTICAL, "valid"),
+                          -correlate2d(SEED002, VERTICAL, "valid"))
+    assert "vertical edge: same either way: False; convolution = -correlation: True" in text
+    x = np.arange(1, 10).reshape(3, 3)
+    k4 = [[1, 2], [3, 4]]
+    corr = correlate2d(x, k4, "valid").tolist()
+    conv = convolve2d(x, k4, "valid").tolist()
+    assert corr == [[1 + 4 + 12 + 20, 47], [67, 77]] and conv == [[23, 33], [53, 63]]
+    assert f"correlation: {corr}  conv2d: {corr}" in text
+    assert f"convolution: {conv}  conv2d(flip=True): {conv}" in text
+    assert "flipped [[1, 2], [3, 4]]: [[4, 3], [2, 1]]" in text
+
+
+def test_every_checked_cell_is_tested(checked):
+    assert len(checked) == 9
+
+
+def test_the_notebook_drives_both_explorers_and_the_quiz():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    sources = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert sources.count("Stepper2D(") == 2 and "FilterPlayground(" in sources
+    assert 'for_notebook("04")' in sources
+    explorers = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                 if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+                 and "image/png" in o.get("data", {})]
+    assert len(explorers) == 3
+    assert NOTEBOOK.stat().st_size < 700_000  # pictures stay small
