@@ -17,6 +17,14 @@ from .applications import (
     plot_photo_edits,
 )
 from .diagonals import DiagonalArtists, plot_outer_diagonals
+from .images import (
+    BeforeAfterArtists,
+    picture,
+    plot_before_after,
+    plot_filter_gallery,
+    plot_image_numbers,
+)
+from .matrices import Steps2DArtists, plot_matrices, plot_steps2d
 from .slide import SlideArtists, SmoothingArtists, plot_slide, plot_smoothing, stem_data
 
 __all__ = [
@@ -36,6 +44,15 @@ __all__ = [
     "SmoothingArtists",
     "plot_slide",
     "plot_smoothing",
+    # notebook 04
+    "BeforeAfterArtists",
+    "Steps2DArtists",
+    "picture",
+    "plot_before_after",
+    "plot_filter_gallery",
+    "plot_image_numbers",
+    "plot_matrices",
+    "plot_steps2d",
     # notebook 07
     "ChartSmoothingArtists",
     "CostArtists",

@@ -6,11 +6,19 @@ explorer; ``EXPLORERS`` lists them all (the widget benchmark and the tests walk 
 
 from .base import Explorer, stepper
 from .diagonal import DiagonalExplorer
+from .playground import FilterPlayground
 from .slide import SlideExplorer
 from .smoothing import SmoothingExplorer
+from .stepper2d import Stepper2D
 
 #: Every explorer of the course, in notebook order.
-EXPLORERS: tuple[type[Explorer], ...] = (DiagonalExplorer, SlideExplorer, SmoothingExplorer)
+EXPLORERS: tuple[type[Explorer], ...] = (
+    DiagonalExplorer,
+    SlideExplorer,
+    SmoothingExplorer,
+    Stepper2D,
+    FilterPlayground,
+)
 
 __all__ = [
     "EXPLORERS",
@@ -22,4 +30,7 @@ __all__ = [
     "SlideExplorer",
     # notebook 03
     "SmoothingExplorer",
+    # notebooks 04 and 05
+    "FilterPlayground",
+    "Stepper2D",
 ]
