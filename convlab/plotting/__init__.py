@@ -5,7 +5,7 @@ the artists it made, so that an explorer can update them in place instead of dra
 One module per figure family; the palette and shared helpers live in ``_style``.
 """
 
-from ._style import DONE, HIGHLIGHT, MUTED, SEQUENTIAL_CMAP, annotate_matrix
+from ._style import DONE, HIGHLIGHT, MUTED, SEQUENTIAL_CMAP, annotate_matrix, freeze_layout
 from .applications import (
     ChartSmoothingArtists,
     CostArtists,
@@ -35,6 +35,7 @@ __all__ = [
     "SEQUENTIAL_CMAP",
     # helpers
     "annotate_matrix",
+    "freeze_layout",
     "stem_data",
     # notebook 01
     "DiagonalArtists",

@@ -9,7 +9,16 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-__all__ = ["DONE", "HIGHLIGHT", "MUTED", "SEQUENTIAL_CMAP", "annotate_matrix", "fmt", "subplots"]
+__all__ = [
+    "DONE",
+    "HIGHLIGHT",
+    "MUTED",
+    "SEQUENTIAL_CMAP",
+    "annotate_matrix",
+    "fmt",
+    "freeze_layout",
+    "subplots",
+]
 
 #: Okabe–Ito orange: the one thing the learner should look at.
 HIGHLIGHT = "#E69F00"
@@ -78,3 +87,15 @@ def subplots(*args, **kwargs):
     kwargs.setdefault("layout", "constrained")
     with plt.rc_context({"figure.max_open_warning": 0}):
         return plt.subplots(*args, **kwargs)
+
+
+def freeze_layout(fig) -> None:
+    """Lay the figure out once (constrained layout), then keep that layout.
+
+    Re-running the layout engine costs about as much as drawing the figure; these
+    figures keep their axes and only their data changes, so once is enough.
+    """
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+        fig.set_layout_engine("none")

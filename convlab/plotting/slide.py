@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from ..steps import Steps, steps
-from ._style import DONE, HIGHLIGHT, MUTED, fmt, subplots
+from ._style import DONE, HIGHLIGHT, MUTED, fmt, freeze_layout, subplots
 
 __all__ = [
     "INPUT",
@@ -81,18 +81,6 @@ def _shared_zero_limits(a, b, pad=0.15):
         (-(below + margin) * sa, (above + margin) * sa),
         (-(below + margin) * sb, (above + margin) * sb),
     )
-
-
-def freeze_layout(fig) -> None:
-    """Lay the figure out once (constrained layout), then keep that layout.
-
-    Re-running the layout engine costs about as much as drawing the figure; these
-    figures keep their axes and only their data changes, so once is enough.
-    """
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.execute(fig)
-        fig.set_layout_engine("none")
 
 
 def _short(values, limit=8) -> str:

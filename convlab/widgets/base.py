@@ -29,6 +29,8 @@ import traceback
 
 import ipywidgets as widgets
 
+from ..plotting import freeze_layout
+
 __all__ = ["Explorer", "stepper"]
 
 
@@ -74,6 +76,9 @@ class Explorer:
 
     def _connect(self) -> None:
         """Observe every control, set up blitting and draw the first frame."""
+        # The panels never move once laid out: re-running the layout engine on every
+        # redraw would cost about as much as the drawing itself.
+        freeze_layout(self.figure)
         for artist in self.animated:
             artist.set_animated(True)
         self.figure.canvas.mpl_connect("draw_event", self._on_draw)

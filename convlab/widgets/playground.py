@@ -126,13 +126,6 @@ class FilterPlayground(Explorer):
         self.filtered = None
         self._connect()
 
-    def _on_draw(self, event=None) -> None:
-        # the panels never move: keep the first layout instead of re-running it every redraw
-        if event is not None and not getattr(self, "_layout_frozen", False):
-            self.figure.set_layout_engine("none")
-            self._layout_frozen = True
-        super()._on_draw(event)
-
     def _control_rows(self):
         c = self.controls
         menu = widgets.VBox([c["kernel"], c["size"], c["sigma"]])

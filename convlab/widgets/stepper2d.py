@@ -99,14 +99,6 @@ class Stepper2D(Explorer):
             self._records[flip] = steps2d(image, kernel, flip=flip, **layer)
         return self._records[flip]
 
-    def _on_draw(self, event=None) -> None:
-        # The geometry never changes after the first draw: keep constrained layout's
-        # result and skip re-running it on every later redraw (a flip, a resize).
-        if event is not None and not getattr(self, "_layout_frozen", False):
-            self.figure.set_layout_engine("none")
-            self._layout_frozen = True
-        super()._on_draw(event)
-
     def _control_rows(self):
         return [self._stepper, self.controls["flip"]]
 
