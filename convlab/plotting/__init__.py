@@ -17,6 +17,7 @@ from .applications import (
     plot_photo_edits,
 )
 from .diagonals import DiagonalArtists, plot_outer_diagonals
+from .grids import GridArtists, WindowGeometry, plot_window_grid, window_geometry
 from .images import (
     BeforeAfterArtists,
     picture,
@@ -24,6 +25,7 @@ from .images import (
     plot_filter_gallery,
     plot_image_numbers,
 )
+from .layers import LayerArtists, plot_layer_stack, receptive_field, stack_layers
 from .matrices import Steps2DArtists, plot_matrices, plot_steps2d
 from .slide import SlideArtists, SmoothingArtists, plot_slide, plot_smoothing, stem_data
 
@@ -54,6 +56,16 @@ __all__ = [
     "plot_image_numbers",
     "plot_matrices",
     "plot_steps2d",
+    # notebook 05
+    "GridArtists",
+    "WindowGeometry",
+    "plot_window_grid",
+    "window_geometry",
+    # notebook 06
+    "LayerArtists",
+    "plot_layer_stack",
+    "receptive_field",
+    "stack_layers",
     # notebook 07
     "ChartSmoothingArtists",
     "CostArtists",

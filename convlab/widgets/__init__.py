@@ -6,10 +6,12 @@ explorer; ``EXPLORERS`` lists them all (the widget benchmark and the tests walk 
 
 from .base import Explorer, stepper
 from .diagonal import DiagonalExplorer
+from .layerstack import LayerStack
 from .playground import FilterPlayground
 from .slide import SlideExplorer
 from .smoothing import SmoothingExplorer
 from .stepper2d import Stepper2D
+from .stride import StrideExplorer
 
 #: Every explorer of the course, in notebook order.
 EXPLORERS: tuple[type[Explorer], ...] = (
@@ -18,6 +20,8 @@ EXPLORERS: tuple[type[Explorer], ...] = (
     SmoothingExplorer,
     Stepper2D,
     FilterPlayground,
+    StrideExplorer,
+    LayerStack,
 )
 
 __all__ = [
@@ -33,4 +37,8 @@ __all__ = [
     # notebooks 04 and 05
     "FilterPlayground",
     "Stepper2D",
+    # notebook 05
+    "StrideExplorer",
+    # notebook 06
+    "LayerStack",
 ]

@@ -1,0 +1,131 @@
+"""The numbers notebook 05 prints, worked out here independently (numpy, scipy, by hand)."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+from scipy.signal import correlate2d
+
+ROOT = Path(__file__).resolve().parent.parent
+PATH = ROOT / "notebooks" / "05_stride_padding_dilation.ipynb"
+CHECK = "# NBVAL_CHECK_OUTPUT"
+
+
+def _text(cell) -> str:
+    return "".join(o.text for o in cell.outputs if o.output_type == "stream")
+
+
+@pytest.fixture(scope="module")
+def cells():
+    nb = nbformat.read(PATH, as_version=4)
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+@pytest.fixture(scope="module")
+def checked(cells):
+    return "\n".join(_text(c) for c in cells if CHECK in c.source)
+
+
+def pytorch_size(n, k, s, p, d):
+    """PyTorch's Conv2d documentation: floor((n + 2p - d(k - 1) - 1) / s + 1)."""
+    return math.floor((n + 2 * p - d * (k - 1) - 1) / s + 1)
+
+
+def test_output_size_example(checked):
+    # 7x7, 3x3, padding 1, stride 2: windows start at padded columns 0, 2, 4, 6
+    assert len(range(0, 7 + 2 - 3 + 1, 2)) == 4 == pytorch_size(7, 3, 2, 1, 1)
+    assert "by the formula: 4" in checked and "conv2d's output has shape (4, 4)" in checked
+
+
+CASES = [(5, 3, 1, 0, 1), (7, 3, 2, 1, 1), (6, 3, 2, 0, 1), (32, 5, 1, 2, 1), (28, 5, 1, 0, 1),
+         (224, 11, 4, 2, 1), (224, 7, 2, 3, 1), (7, 3, 1, 0, 2), (9, 3, 1, 2, 2), (10, 3, 3, 1, 2)]
+
+
+def test_the_size_table(checked):
+    rows = re.findall(r"^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+) \|(.*)$", checked, re.M)
+    assert [tuple(map(int, r[:5])) for r in rows] == CASES
+    for (n, k, s, p, d), row in zip(CASES, rows):
+        seed, formula, size, shape, agree = (cell.strip() for cell in row[5].split("|"))
+        out = pytorch_size(n, k, s, p, d)
+        # count the window positions one by one, as a check on the formula itself
+        span = d * (k - 1) + 1
+        assert out == sum(1 for start in range(0, n + 2 * p, s) if start + span <= n + 2 * p)
+        assert int(formula) == int(size) == out
+        assert shape == f"({out}, {out})"
+        assert seed == (str((n + 2 * p - k) // s + 1) if d == 1 else "-")  # seed 003's formula
+        assert agree == "True"
+    # the real first layers quoted in the text: AlexNet 224 -> 55, ResNet 224 -> 112
+    assert pytorch_size(224, 11, 4, 2, 1) == 55 and pytorch_size(224, 7, 2, 3, 1) == 112
+
+
+def _sums(x, k, s=1, p=0, d=1):
+    """Window sums of a k x k kernel of ones, by explicit loops over the padded image."""
+    xp = np.pad(x, p)
+    out = pytorch_size(x.shape[0], k, s, p, d)
+    return np.array([[sum(xp[i * s + a * d, j * s + b * d] for a in range(k) for b in range(k))
+                      for j in range(out)] for i in range(out)])
+
+
+def test_stride_padding_dilation(checked):
+    x = np.arange(1, 26).reshape(5, 5)
+    assert str(_sums(x, 3)) in checked
+    assert _sums(x, 3, s=2).tolist() == [[63, 81], [153, 171]]
+    assert str(_sums(x, 3, s=2)) in checked
+    assert "every other row and column of stride 1: True" in checked
+    assert str(_sums(x, 3, p=1)) in checked
+    assert _sums(x, 3, p=1)[0, 0] == 16
+    assert "top-left = 1 + 2 + 6 + 7 = 16" in checked
+    assert _sums(x, 3, d=2).tolist() == [[117]] == [[1 + 3 + 5 + 11 + 13 + 15 + 21 + 23 + 25]]
+    assert "dilation 2: [[117]]" in checked and "their sum: 117" in checked
+
+
+def test_the_seed_style_trap_and_the_fix(checked):
+    assert "seed 001's example: [[6, 8], [12, 14]]" in checked
+    assert "5 of 9 cases passed." in checked
+    assert "✗ 1×3 kernel (non-square) — failed: wrong value at index (0, 0): expected -2, got 0" \
+        in checked
+    assert "✗ 3×1 kernel (non-square)" in checked
+    assert "9 of 9 cases passed." in checked
+    # by hand: 1x3 difference of a row that climbs by 1 is -2; the 3x1 one climbs by 5 a row
+    image = np.arange(20).reshape(4, 5)
+    for kernel, value in (([[1, 0, -1]], -2), ([[1], [0], [-1]], -10)):
+        expected = correlate2d(image, kernel, mode="valid")
+        assert (expected == value).all()
+        assert str(expected) in checked
+    assert "kernel (1, 3): output (4, 3), equal to scipy: True" in checked
+    assert "kernel (3, 1): output (2, 5), equal to scipy: True" in checked
+
+
+def test_pooling_by_hand(checked):
+    m = np.array([[1, 3, 2, 4], [5, 7, 6, 8], [9, 2, 1, 0], [3, 4, 8, 5]])
+    blocks = m.reshape(2, 2, 2, 2).swapaxes(1, 2)
+    assert blocks.max(axis=(2, 3)).tolist() == [[7, 8], [9, 8]]
+    assert blocks.mean(axis=(2, 3)).tolist() == [[4, 5], [4.5, 3.5]]
+    assert "max pooling:\n [[7 8]\n [9 8]]" in checked
+    assert "average pooling:\n [[4.  5. ]\n [4.5 3.5]]" in checked
+    assert "box kernel, stride 2: True" in checked
+
+
+def test_transposed_convolution_by_hand(checked):
+    small = np.array([[1, 2], [3, 4]])
+    blocks = np.kron(small, np.ones((2, 2), dtype=int))  # each pixel -> a 2x2 block
+    assert str(blocks) in checked
+    stamped = np.zeros((5, 5), dtype=int)  # stamp a 3x3 copy per pixel, 2 apart
+    for i in range(2):
+        for j in range(2):
+            stamped[2 * i: 2 * i + 3, 2 * j: 2 * j + 3] += small[i, j]
+    assert stamped[2].tolist() == [4, 4, 10, 6, 6]
+    assert str(stamped) in checked
+    assert "shape: (5, 5)  (n - 1)s - 2p + k = 5" in checked
+
+
+def test_the_notebook_uses_its_explorers_and_quiz(cells):
+    sources = "\n".join(c.source for c in cells)
+    assert "StrideExplorer(n=7, k=3, stride=2, padding=1)" in sources
+    assert "transposed=True" in sources
+    assert 'for_notebook("05")' in sources

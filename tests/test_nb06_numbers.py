@@ -1,0 +1,145 @@
+"""The numbers notebook 06 prints, worked out here independently (numpy, scipy, by hand)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+from scipy.signal import convolve, convolve2d
+
+from convlab.quiz import bank
+
+ROOT = Path(__file__).resolve().parent.parent
+PATH = ROOT / "notebooks" / "06_stacked_layers.ipynb"
+CHECK = "# NBVAL_CHECK_OUTPUT"
+LAPLACIAN = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]])  # seed 000
+
+
+def _text(cell) -> str:
+    return "".join(o.text for o in cell.outputs if o.output_type == "stream")
+
+
+@pytest.fixture(scope="module")
+def cells():
+    nb = nbformat.read(PATH, as_version=4)
+    return nb.cells
+
+
+@pytest.fixture(scope="module")
+def checked(cells):
+    return "\n".join(_text(c) for c in cells if c.cell_type == "code" and CHECK in c.source)
+
+
+@pytest.fixture(scope="module")
+def seed_image():
+    # the course's random image: numpy's default_rng(0), grey levels 0..255, 64 x 64
+    return np.random.default_rng(0).integers(0, 256, size=(64, 64))
+
+
+def _scipy_maps(image, layers=6):
+    maps = [image]
+    for _ in range(layers):
+        maps.append(convolve2d(maps[-1], LAPLACIAN, mode="valid"))  # seed 000's loop
+    return maps
+
+
+def test_the_laplacian_six_times(checked, seed_image):
+    rows = re.findall(r"layer (\d): shape \((\d+), (\d+)\), min\s+(-?\d+), max\s+(-?\d+), "
+                      r"std\s+([\d.]+)", checked)
+    maps = _scipy_maps(seed_image)
+    assert len(rows) == 7
+    for (i, r, c, lo, hi, std), m in zip(rows, maps):
+        assert (int(r), int(c)) == m.shape == (64 - 2 * int(i),) * 2
+        assert (int(lo), int(hi)) == (m.min(), m.max())
+        assert float(std) == pytest.approx(m.std(), abs=0.051)
+    spread = [m.std() for m in maps]
+    ratios = [b / a for a, b in itertools.pairwise(spread)]
+    assert min(ratios) > 4.4 and max(ratios) < 7.4  # "a factor of 4.5 to 7.3"
+    assert ratios[0] == pytest.approx(np.sqrt(20), rel=0.05)  # white noise: sqrt(sum k^2)
+    assert "identical to scipy.signal.convolve2d, layer by layer: True" in checked
+
+
+def test_two_linear_layers_are_one(checked, seed_image):
+    blur = np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]])
+    combined = convolve2d(LAPLACIAN, blur, mode="full")
+    assert combined.shape == (5, 5)
+    assert str(combined) in checked
+    two = convolve2d(convolve2d(seed_image, LAPLACIAN, "valid"), blur, "valid")
+    assert np.array_equal(two, convolve2d(seed_image, combined, "valid"))
+    assert "two layers == one layer with the combined kernel: True" in checked
+    relu = convolve2d(np.maximum(convolve2d(seed_image, LAPLACIAN, "valid"), 0), blur, "valid")
+    one = convolve2d(seed_image, combined, "valid")
+    assert "with a ReLU between: equal to one layer? False" in checked
+    assert f"largest difference: {np.abs(relu - one).max()}" in checked
+    assert f"share of pixels that differ: {round(float(np.mean(relu != one)), 3)}" in checked
+
+
+def test_receptive_field_table(checked):
+    rows = re.findall(r"^\s*(\d) \|\s+(\d+)\s+(\d+) \|\s+(\d+)\s+(\d+)$", checked, re.M)
+    assert [int(r[0]) for r in rows] == [1, 2, 3, 4, 5, 6]
+    for layers, f3, m3, f5, m5 in (map(int, r) for r in rows):
+        for k, formula, measured in ((3, f3, m3), (5, f5, m5)):
+            # an impulse through `layers` box layers (full mode) spreads over this many pixels
+            impulse = np.zeros((41, 41))
+            impulse[20, 20] = 1
+            out = impulse
+            for _ in range(layers):
+                out = convolve2d(out, np.ones((k, k)), mode="same")
+            width = np.count_nonzero(out[20])
+            assert formula == measured == width == 1 + layers * (k - 1)
+
+
+def test_vgg16_receptive_field(checked):
+    # by hand, layer by layer: r += (k - 1) * jump; pooling 2x2 stride 2 doubles the jump
+    layers = ["c"] * 2 + ["p"] + ["c"] * 2 + ["p"] + (["c"] * 3 + ["p"]) * 3
+    assert layers.count("c") == 13
+    r, jump, after = 1, 1, []
+    for kind in layers:
+        if kind == "c":
+            r += 2 * jump
+        else:
+            after.append(r)
+            r += jump
+            jump *= 2
+            after.append(r)
+    assert after[-2:] == [196, 212]
+    for conv, pool in zip(after[::2], after[1::2]):
+        assert f"{conv:3} pixels   after pooling: {pool:3} pixels" in checked
+    assert "without pooling, 13 layers of 3x3: 27" in checked
+
+
+def test_3d_convolution(checked):
+    video = np.random.default_rng(3).integers(0, 256, size=(8, 16, 16))
+    out = convolve(video, np.full((3, 3, 3), 1 / 27), mode="valid")
+    assert out.shape == (6, 14, 14)
+    assert "input (8, 16, 16) -> output (6, 14, 14)" in checked
+    first = round(float(video[:3, :3, :3].sum() / 27), 4)
+    assert f"first value: {first}" in checked
+    assert f"mean of the first 3x3x3 block: {first}" in checked
+
+
+def test_depth_facts_match_the_quiz_bank(cells):
+    text = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    facts = bank.__doc__
+    assert "eight learned layers, five of them" in facts and "5 convolutional" in text
+    assert "8 learned layers" in text
+    assert "13" in facts and "13 convolutional layers" in text and "3 fully connected" in text
+    assert "152" in facts and "152 layers" in text
+    assert "1202" in facts and "**1202**" in text and "CIFAR-10" in text
+
+
+def test_seed_001_feature_list(cells):
+    text = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    for words in ("edges and gradients", "textures and patterns", "simple shapes",
+                  "higher-level structures"):
+        assert words in text
+
+
+def test_the_notebook_uses_its_explorer_and_quiz(cells):
+    sources = "\n".join(c.source for c in cells if c.cell_type == "code")
+    assert "LayerStack(layers=1)" in sources and "LayerStack(photo(" in sources
+    assert 'for_notebook("06")' in sources
