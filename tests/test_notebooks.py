@@ -132,3 +132,16 @@ def test_a_wrong_checked_number_fails_nbval(tmp_path):
     assert result.returncode == 1, result.stdout[-2000:]
     assert "86" in result.stdout and "85" in result.stdout
     assert re.search(r"1 failed, \d+ passed", result.stdout), result.stdout[-2000:]
+
+
+def test_links_between_notebooks_resolve(nb):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for target in re.findall(r"\]\(([^)#\s]+\.ipynb)\)", cell.source):
+                assert (ROOT / "notebooks" / target).exists(), f"broken link to {target}"
+
+
+def test_every_notebook_but_the_last_links_the_next():
+    for current, following in zip(NOTEBOOKS, NOTEBOOKS[1:]):
+        last = nbformat.read(current, as_version=4).cells[-1].source
+        assert f"]({following.name})" in last, f"{current.name}: no Next link to {following.name}"
