@@ -7,6 +7,7 @@ shape, and that a wrong number in a checked cell makes nbval fail.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -142,6 +143,6 @@ def test_links_between_notebooks_resolve(nb):
 
 
 def test_every_notebook_but_the_last_links_the_next():
-    for current, following in zip(NOTEBOOKS, NOTEBOOKS[1:]):
+    for current, following in itertools.pairwise(NOTEBOOKS):
         last = nbformat.read(current, as_version=4).cells[-1].source
         assert f"]({following.name})" in last, f"{current.name}: no Next link to {following.name}"
