@@ -59,6 +59,15 @@ def annotate_matrix(ax, matrix, *, cmap=SEQUENTIAL_CMAP, clim=None, fontsize=10,
     texts : (R, C) ndarray of matplotlib.text.Text
         ``texts[i, j]`` shows ``matrix[i, j]``; text colour follows the cell's
         brightness so every number stays readable.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig, ax = subplots()
+    >>> image, texts = annotate_matrix(ax, [[1, 2], [3, 4.5]], title="A")
+    >>> [t.get_text() for t in texts.ravel()], ax.get_title()
+    (['1', '2', '3', '4.5'], 'A')
     """
     matrix = np.asarray(matrix)
     image = ax.imshow(matrix, cmap=cmap, interpolation="nearest")
@@ -94,6 +103,15 @@ def freeze_layout(fig) -> None:
 
     Re-running the layout engine costs about as much as drawing the figure; these
     figures keep their axes and only their data changes, so once is enough.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig, ax = subplots()
+    >>> freeze_layout(fig)
+    >>> type(fig.get_layout_engine()).__name__  # laid out once, never again
+    'PlaceHolderLayoutEngine'
     """
     engine = fig.get_layout_engine()
     if engine is not None:

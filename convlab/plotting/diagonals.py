@@ -38,7 +38,7 @@ class DiagonalArtists:
         self.overlay.set_data(mask)
         self.path.set_data(d.cols[k], d.rows[k])
         for i, (bar, label) in enumerate(zip(self.bars, self.bar_labels)):
-            bar.set_height(d.sums[i] if i <= k else 0)
+            bar.set_height(d.sums[i].item() if i <= k else 0)
             bar.set_color(HIGHLIGHT if i == k else DONE)
             label.set_visible(i <= k)
             label.set_y(max(d.sums[i], 0) if i <= k else 0)
@@ -68,6 +68,16 @@ def plot_outer_diagonals(x, y=None, k=0, *, axes=None):
     -------
     DiagonalArtists
         The artists; call ``.show(k)`` to move the highlight in place.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> artists = plot_outer_diagonals([1, 2, 3], [4, 5], k=1)
+    >>> artists.equation.get_text()
+    'z[1] = 8 + 5 = 13'
+    >>> [bar.get_height() for bar in artists.bars]  # z[0] and z[1] so far
+    [4, 13, 0, 0]
     """
     d = x if isinstance(x, OuterDiagonals) else outer_diagonals(x, y)
     if axes is None:

@@ -270,6 +270,16 @@ def picture(figure, *, dpi=72):
     A live ipympl canvas for every static figure would be slow and heavy; the explorers
     are the live figures.  The picture is reduced to 256 colours to keep notebooks small.
     Returns an ``IPython.display.Image``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> still = picture(fig)
+    >>> still.data[:4], plt.fignum_exists(fig.number)
+    (b'\x89PNG', False)
     """
     import matplotlib.pyplot as plt
     from IPython.display import Image

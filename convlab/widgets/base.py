@@ -214,6 +214,17 @@ def stepper(slider: widgets.IntSlider, *, interval: int = 700) -> widgets.HBox:
 
     The Play widget is linked to the slider in the kernel, so moving either
     moves both, and tests can press Play's value just like the browser does.
+
+    Examples
+    --------
+    >>> slider = widgets.IntSlider(value=2, min=0, max=5)
+    >>> row = stepper(slider)
+    >>> row.forward.click()
+    >>> slider.value, row.play.value
+    (3, 3)
+    >>> row.play.value = 5  # what a tick of Play does in the browser
+    >>> slider.value
+    5
     """
     play = widgets.Play(
         value=slider.value, min=slider.min, max=slider.max, step=1, interval=interval,
