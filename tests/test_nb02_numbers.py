@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
 import numpy as np
 import pytest
 import scipy.signal
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK = ROOT / "notebooks" / "02_flip_and_slide.ipynb"
-CHECK = "# NBVAL_CHECK_OUTPUT"
-
-
-def _text(cell) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        if out.output_type == "stream":
-            parts.append(out.text)
-        elif "data" in out and "text/plain" in out.data:
-            parts.append(out.data["text/plain"])
-    return "".join(parts)
+from .support import checked_cells, checked_text, read_notebook
 
 
 @pytest.fixture(scope="module")
 def checked() -> str:
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    cells = [c for c in nb.cells if c.cell_type == "code" and CHECK in c.source]
-    assert len(cells) >= 3
-    return "\n".join(_text(c) for c in cells)
+    nb = read_notebook("02_flip_and_slide.ipynb")
+    assert len(checked_cells(nb)) >= 3
+    return checked_text(nb)
 
 
 X = np.array([1, 2, 3, 4, 5])

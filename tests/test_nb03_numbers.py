@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
 import numpy as np
 import pytest
 import scipy.signal
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK = ROOT / "notebooks" / "03_smoothing_a_sawtooth.ipynb"
-CHECK = "# NBVAL_CHECK_OUTPUT"
+from .support import NOTEBOOK_DIR, checked_cells, checked_text, read_notebook
 
 # seed 004, typed in here: the sawtooth and its gaussian_kernel(size, sigma)
 SAW = np.tile(np.linspace(-1, 1, 50), 4)
@@ -27,22 +22,11 @@ def rms(a, b):
     return float(np.sqrt(np.mean((np.asarray(a) - np.asarray(b)) ** 2)))
 
 
-def _text(cell) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        if out.output_type == "stream":
-            parts.append(out.text)
-        elif "data" in out and "text/plain" in out.data:
-            parts.append(out.data["text/plain"])
-    return "".join(parts)
-
-
 @pytest.fixture(scope="module")
 def checked() -> str:
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    cells = [c for c in nb.cells if c.cell_type == "code" and CHECK in c.source]
-    assert len(cells) >= 3
-    return "\n".join(_text(c) for c in cells)
+    nb = read_notebook("03_smoothing_a_sawtooth.ipynb")
+    assert len(checked_cells(nb)) >= 3
+    return checked_text(nb)
 
 
 def test_the_seed_sawtooth(checked):
@@ -76,7 +60,7 @@ def test_valid_mode_length_and_heights(checked):
 def test_saving_twice_never_overwrites(checked):
     assert "smoothing_size21_sigma3.0_step0.svg\nsmoothing_size21_sigma3.0_step0-1.svg" in checked
     assert "an SVG file: True" in checked
-    assert not list((ROOT / "notebooks").glob("*.svg")), "executing must leave no SVG behind"
+    assert not list(NOTEBOOK_DIR.glob("*.svg")), "executing must leave no SVG behind"
 
 
 def test_sigma_and_size(checked):

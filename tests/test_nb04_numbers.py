@@ -3,16 +3,13 @@ by hand), never with convlab."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
 import numpy as np
 import pytest
 from scipy.signal import convolve2d, correlate2d
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK = ROOT / "notebooks" / "04_filters_on_images.ipynb"
-CHECK = "# NBVAL_CHECK_OUTPUT"
+from .support import NOTEBOOK_DIR, checked_cells, code_cells, code_text, read_notebook, text_of
+
+NOTEBOOK = "04_filters_on_images.ipynb"
 
 # Seed 002's image as the article prints it (it calls it 14×14; count the rows).
 SEED002 = np.array([[255] * 16] * 16)
@@ -28,10 +25,7 @@ HORIZONTAL = np.array([[1, 1, 1], [0, 0, 0], [-1, -1, -1]])  # seed 003
 @pytest.fixture(scope="module")
 def checked() -> list[str]:
     """The printed output of each NBVAL_CHECK_OUTPUT cell, in order."""
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    cells = [c for c in nb.cells if c.cell_type == "code" and CHECK in c.source]
-    return ["".join(o.get("text", "") for o in c.outputs if o.output_type == "stream")
-            for c in cells]
+    return [text_of(c) for c in checked_cells(read_notebook(NOTEBOOK))]
 
 
 def test_the_seed_image_is_16_by_16(checked):
@@ -136,12 +130,12 @@ def test_every_checked_cell_is_tested(checked):
 
 
 def test_the_notebook_drives_both_explorers_and_the_quiz():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    sources = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    nb = read_notebook(NOTEBOOK)
+    sources = code_text(nb)
     assert sources.count("Stepper2D(") == 2 and "FilterPlayground(" in sources
     assert 'for_notebook("04")' in sources
-    explorers = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+    explorers = [o for c in code_cells(nb) for o in c.outputs
                  if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
                  and "image/png" in o.get("data", {})]
     assert len(explorers) == 3
-    assert NOTEBOOK.stat().st_size < 700_000  # pictures stay small
+    assert (NOTEBOOK_DIR / NOTEBOOK).stat().st_size < 700_000  # pictures stay small

@@ -4,31 +4,22 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 
-import nbformat
 import numpy as np
 import pytest
 from scipy.signal import correlate2d
 
-ROOT = Path(__file__).resolve().parent.parent
-PATH = ROOT / "notebooks" / "05_stride_padding_dilation.ipynb"
-CHECK = "# NBVAL_CHECK_OUTPUT"
-
-
-def _text(cell) -> str:
-    return "".join(o.text for o in cell.outputs if o.output_type == "stream")
+from .support import checked_text, code_text, read_notebook
 
 
 @pytest.fixture(scope="module")
-def cells():
-    nb = nbformat.read(PATH, as_version=4)
-    return [c for c in nb.cells if c.cell_type == "code"]
+def nb():
+    return read_notebook("05_stride_padding_dilation.ipynb")
 
 
 @pytest.fixture(scope="module")
-def checked(cells):
-    return "\n".join(_text(c) for c in cells if CHECK in c.source)
+def checked(nb):
+    return checked_text(nb)
 
 
 def pytorch_size(n, k, s, p, d):
@@ -124,8 +115,8 @@ def test_transposed_convolution_by_hand(checked):
     assert "shape: (5, 5)  (n - 1)s - 2p + k = 5" in checked
 
 
-def test_the_notebook_uses_its_explorers_and_quiz(cells):
-    sources = "\n".join(c.source for c in cells)
+def test_the_notebook_uses_its_explorers_and_quiz(nb):
+    sources = code_text(nb)
     assert "StrideExplorer(n=7, k=3, stride=2, padding=1)" in sources
     assert "transposed=True" in sources
     assert 'for_notebook("05")' in sources

@@ -4,34 +4,26 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 
-import nbformat
 import numpy as np
 import pytest
 from scipy.signal import convolve, convolve2d
 
 from convlab.quiz import bank
 
-ROOT = Path(__file__).resolve().parent.parent
-PATH = ROOT / "notebooks" / "06_stacked_layers.ipynb"
-CHECK = "# NBVAL_CHECK_OUTPUT"
+from .support import checked_text, code_text, markdown_text, read_notebook
+
 LAPLACIAN = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]])  # seed 000
 
 
-def _text(cell) -> str:
-    return "".join(o.text for o in cell.outputs if o.output_type == "stream")
+@pytest.fixture(scope="module")
+def nb():
+    return read_notebook("06_stacked_layers.ipynb")
 
 
 @pytest.fixture(scope="module")
-def cells():
-    nb = nbformat.read(PATH, as_version=4)
-    return nb.cells
-
-
-@pytest.fixture(scope="module")
-def checked(cells):
-    return "\n".join(_text(c) for c in cells if c.cell_type == "code" and CHECK in c.source)
+def checked(nb):
+    return checked_text(nb)
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +114,8 @@ def test_3d_convolution(checked):
     assert f"mean of the first 3x3x3 block: {first}" in checked
 
 
-def test_depth_facts_match_the_quiz_bank(cells):
-    text = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+def test_depth_facts_match_the_quiz_bank(nb):
+    text = markdown_text(nb)
     facts = bank.__doc__
     assert "eight learned layers, five of them" in facts and "5 convolutional" in text
     assert "8 learned layers" in text
@@ -132,14 +124,14 @@ def test_depth_facts_match_the_quiz_bank(cells):
     assert "1202" in facts and "**1202**" in text and "CIFAR-10" in text
 
 
-def test_seed_001_feature_list(cells):
-    text = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+def test_seed_001_feature_list(nb):
+    text = markdown_text(nb)
     for words in ("edges and gradients", "textures and patterns", "simple shapes",
                   "higher-level structures"):
         assert words in text
 
 
-def test_the_notebook_uses_its_explorer_and_quiz(cells):
-    sources = "\n".join(c.source for c in cells if c.cell_type == "code")
+def test_the_notebook_uses_its_explorer_and_quiz(nb):
+    sources = code_text(nb)
     assert "LayerStack(layers=1)" in sources and "LayerStack(photo(" in sources
     assert 'for_notebook("06")' in sources

@@ -7,34 +7,23 @@ import itertools
 import math
 from collections import Counter
 from fractions import Fraction
-from pathlib import Path
 
-import nbformat
 import numpy as np
 import pytest
 from scipy.ndimage import uniform_filter1d
 from scipy.signal import correlate2d, fftconvolve
 from scipy.special import comb
 
-ROOT = Path(__file__).resolve().parent.parent
-PATH = ROOT / "notebooks" / "07_applications_and_cost.ipynb"
-CHECK = "# NBVAL_CHECK_OUTPUT"
+from .support import CHECK, checked_output, code_cells, read_notebook, text_of
 
 
 @pytest.fixture(scope="module")
 def nb():
-    return nbformat.read(PATH, as_version=4)
-
-
-def _checked(nb, needle: str) -> str:
-    cells = [c for c in nb.cells if c.cell_type == "code" and CHECK in c.source
-             and needle in c.source]
-    assert len(cells) == 1, needle
-    return "".join(o.get("text", "") for o in cells[0].outputs if o.output_type == "stream")
+    return read_notebook("07_applications_and_cost.ipynb")
 
 
 def test_pascal_rows(nb):
-    out = _checked(nb, "polynomial_power([1, 1], n)")
+    out = checked_output(nb, "polynomial_power([1, 1], n)")
     for n in range(7):
         row = np.array([int(comb(n, j)) for j in range(n + 1)])
         assert f"(1 + t)^{n}: {row}" in out
@@ -42,7 +31,7 @@ def test_pascal_rows(nb):
 
 
 def test_polynomial_product_matches_numpy(nb):
-    out = _checked(nb, "polynomial_product(p, q, r)")
+    out = checked_output(nb, "polynomial_product(p, q, r)")
     P = np.polynomial.Polynomial
     want = (P([2, -1, 3]) * P([1, 4]) * P([5, 0, 0, -2])).coef.astype(int)
     assert f"by convolution:        {want}" in out
@@ -52,7 +41,7 @@ def test_polynomial_product_matches_numpy(nb):
 
 
 def test_two_dice(nb):
-    out = _checked(nb, "two_dice = np.convolve(die, die)")
+    out = checked_output(nb, "two_dice = np.convolve(die, die)")
     ways = Counter(a + b for a in range(1, 7) for b in range(1, 7))
     assert f"ways (×36):  {np.array([ways[s] for s in range(2, 13)])}" in out
     assert Fraction(ways[7], 36) == Fraction(1, 6)
@@ -61,7 +50,7 @@ def test_two_dice(nb):
 
 
 def test_three_dice(nb):
-    out = _checked(nb, "dice_sum_counts(3)")
+    out = checked_output(nb, "dice_sum_counts(3)")
     ways = Counter(sum(t) for t in itertools.product(range(1, 7), repeat=3))
     assert f"ways:   {np.array([ways[s] for s in range(3, 19)])}  sum: 216" in out
     assert ways[10] == ways[11] == 27 == max(ways.values())
@@ -80,7 +69,7 @@ def _chart():
 
 
 def test_smoothing_errors(nb):
-    out = _checked(nb, "rms(convolve(noisy, box")
+    out = checked_output(nb, "rms(convolve(noisy, box")
     noisy, trend = _chart()
 
     def rms(a, b):
@@ -110,7 +99,7 @@ def _photo():
 
 
 def test_photo_edits(nb):
-    out = _checked(nb, 'kernels = {"blur"')
+    out = checked_output(nb, 'kernels = {"blur"')
     image = _photo()
     t = np.arange(9) - 4
     g = np.exp(-(t**2) / 8.0)
@@ -131,7 +120,7 @@ def test_photo_edits(nb):
 
 
 def test_operation_counts(nb):
-    out = _checked(nb, "direct_cost(512, 31)")
+    out = checked_output(nb, "direct_cost(512, 31)")
     assert 512**2 * 31**2 == 251_920_384
     assert "direct, 512² · 31²:       251,920,384 ≈ 2.5e+08" in out
     assert f"{482**2 * 31**2:,}" in out
@@ -149,7 +138,7 @@ def _crossover(n):
 
 
 def test_crossover_table(nb):
-    out = _checked(nb, "cost_crossover(512)")
+    out = checked_output(nb, "cost_crossover(512)")
     for k in (3, 5, 7, 9, 15, 31):
         size = (512 + k - 1) ** 2
         fft = round(3 * size * math.log2(size) + size)
@@ -160,7 +149,7 @@ def test_crossover_table(nb):
 
 
 def test_convolution_theorem(nb):
-    out = _checked(nb, "np.fft.fft(x, n_full)")
+    out = checked_output(nb, "np.fft.fft(x, n_full)")
     rng = np.random.default_rng(7)
     x, h = rng.standard_normal(300), rng.standard_normal(40)
     full = fftconvolve(x, h)
@@ -177,10 +166,10 @@ def test_convolution_theorem(nb):
 
 
 def test_timings_are_shown_but_not_checked(nb):
-    (cell,) = [c for c in nb.cells if c.cell_type == "code" and "conv_bench(" in c.source]
+    (cell,) = [c for c in code_cells(nb) if "conv_bench(" in c.source]
     assert CHECK not in cell.source, "timings vary: never under nbval"
     assert "IntProgress" in cell.source and "progress=" in cell.source
-    text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+    text = text_of(cell)
     for method in ("python loops", "convlab direct", "convlab fft", "convlab auto"):
         assert method in text
     for row in ("  128     3×3", "  256   25×25"):

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
-import nbformat
 import numpy as np
 import pytest
 from scipy.signal import correlate2d
 
 from convlab.quiz import GeneratedQuestion, questions_for
 
-ROOT = Path(__file__).resolve().parent.parent
-PATH = ROOT / "notebooks" / "08_quiz.ipynb"
-CHECK = "# NBVAL_CHECK_OUTPUT"
+from .support import NOTEBOOK_DIR, checked_output, code_cells, markdown_text, read_notebook
+
+PATH = NOTEBOOK_DIR / "08_quiz.ipynb"
 
 # Seed 000's closing questions, word for word.
 SEED_QUESTIONS = [
@@ -48,29 +46,14 @@ BANK_WORDS = [
 
 @pytest.fixture(scope="module")
 def nb():
-    return nbformat.read(PATH, as_version=4)
-
-
-def _markdown(nb) -> str:
-    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-
-
-def _output(cell) -> str:
-    return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
-
-
-def _checked(nb, needle: str) -> str:
-    """The printed output of the one checked cell whose source contains ``needle``."""
-    cells = [c for c in nb.cells if c.cell_type == "code" and CHECK in c.source
-             and needle in c.source]
-    assert len(cells) == 1, needle
-    return _output(cells[0])
+    return read_notebook(PATH.name)
 
 
 def _recap_rows(nb) -> dict[int, tuple[str, int, int]]:
     """seed question number -> (its text, first and last quiz question) from the recap table."""
     rows = {}
-    for match in re.finditer(r"^\| (\d+)\. \*(.+?)\* \| (\d+)(?:–(\d+))? \|", _markdown(nb), re.M):
+    table = r"^\| (\d+)\. \*(.+?)\* \| (\d+)(?:–(\d+))? \|"
+    for match in re.finditer(table, markdown_text(nb), re.M):
         seed, text, first, last = match.groups()
         rows[int(seed)] = (text, int(first), int(last or first))
     return rows
@@ -102,30 +85,30 @@ def test_recap_table_points_at_the_right_quiz_questions(nb):
         for qid in qids[first - 1:last]:
             assert re.fullmatch(rf"08-q{n}(-.+)?", qid), (n, qid)
         covered.extend(range(first, last + 1))
-    extra = re.search(r"^\| more: .*? \| (\d+)–(\d+) \|", _markdown(nb), re.M)
+    extra = re.search(r"^\| more: .*? \| (\d+)–(\d+) \|", markdown_text(nb), re.M)
     assert extra, "the recap row for the extra questions"
     covered.extend(range(int(extra.group(1)), int(extra.group(2)) + 1))
     assert covered == list(range(1, len(qids) + 1)), "every quiz question is in the table once"
     # the section headings name the same ranges
-    md = _markdown(nb)
+    md = markdown_text(nb)
     assert "questions 1–4" in md and "questions 5–7" in md and "questions 13–14" in md
     assert "questions 8–12 and 15–17" in md and "questions 18–25" in md
 
 
 def test_question_counts_printed(nb):
-    out = _checked(nb, 'questions_for("08")')
+    out = checked_output(nb, 'questions_for("08")')
     bank = questions_for("08")
     follow = [q for q in bank if re.fullmatch(r"08-q\d+-.+", q.qid)]
     assert f"questions in the quiz: {len(bank)}" in out and len(bank) == 25
     assert "of them the ten seed questions: 10" in out
     assert f"follow-ups and extras: {len(bank) - 10}" in out
     assert len(follow) == 7 and sum(isinstance(q, GeneratedQuestion) for q in bank) == 2
-    md = _markdown(nb)
+    md = markdown_text(nb)
     assert "seven follow-ups" in md and "eight more" in md
 
 
 def test_the_quiz_cell_and_no_answers_in_the_file(nb):
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    code = [c.source for c in code_cells(nb)]
     assert 'quiz = for_notebook("08")\nquiz' in code
     # widget state (prompts, options, feedback) is never saved with the notebook
     assert "widgets" not in nb.metadata
@@ -136,7 +119,7 @@ def test_the_quiz_cell_and_no_answers_in_the_file(nb):
 
 
 def test_own_conv1d_reproduces_seed_000(nb):
-    out = _checked(nb, "def my_conv1d")
+    out = checked_output(nb, "def my_conv1d")
     x, y = np.arange(1, 6), np.arange(6, 11)
     expected = np.convolve(x, y).astype(float)
     assert str(expected) in out  # [  6.  19.  40.  70. 110. 114. 106.  85.  50.]
@@ -144,7 +127,7 @@ def test_own_conv1d_reproduces_seed_000(nb):
 
 
 def test_correct_implementation_passes_every_case(nb):
-    out = _checked(nb, 'check_implementation(my_conv1d, "conv1d")')
+    out = checked_output(nb, 'check_implementation(my_conv1d, "conv1d")')
     assert "9 of 9 cases passed." in out and "All cases passed" in out
     assert "✗" not in out
 
@@ -159,7 +142,7 @@ def test_missing_flip_counterexample(nb):
         np.allclose(np.correlate(x, h, "full"), np.convolve(x, h)) for x, h in
         (c.args for c in cases)
     ]
-    out = _checked(nb, "slide_without_flip")
+    out = checked_output(nb, "slide_without_flip")
     assert f"{sum(agree)} of {len(cases)} cases passed" in out and sum(agree) == 4
     assert agree[0] is False and "first counterexample: seed 000: [1..5] * [6..10]" in out
     x, y = np.arange(1, 6), np.arange(6, 11)
@@ -168,7 +151,7 @@ def test_missing_flip_counterexample(nb):
 
 
 def test_square_window_trap_of_seed_003(nb):
-    out = _checked(nb, "square_windows")
+    out = checked_output(nb, "square_windows")
     from convlab.quiz.grader import _pairs_2d
 
     pairs = _pairs_2d()
@@ -182,12 +165,12 @@ def test_square_window_trap_of_seed_003(nb):
 
 
 def test_notebook_has_no_links_to_missing_files(nb):
-    for target in re.findall(r"\]\(([^)]+\.ipynb)\)", _markdown(nb)):
+    for target in re.findall(r"\]\(([^)]+\.ipynb)\)", markdown_text(nb)):
         assert (PATH.parent / target).exists(), target
 
 
 def test_saved_quiz_output_is_a_widget_with_a_plain_fallback(nb):
-    cell = next(c for c in nb.cells if c.cell_type == "code" and c.source.endswith("\nquiz"))
+    cell = next(c for c in code_cells(nb) if c.source.endswith("\nquiz"))
     (out,) = cell.outputs
     assert "application/vnd.jupyter.widget-view+json" in out.data
     assert re.fullmatch(r"<Quiz '08': 25 questions, \d+ / 25 correct>", out.data["text/plain"])

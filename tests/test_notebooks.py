@@ -13,29 +13,22 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-CHECK = "# NBVAL_CHECK_OUTPUT"
+from .support import (
+    CHECK,
+    NOTEBOOK_DIR,
+    ROOT,
+    checked_cells,
+    checked_text,
+    code_cells,
+    read_notebook,
+)
 
-
-def code_cells(nb):
-    return [c for c in nb.cells if c.cell_type == "code"]
-
-
-def text_of(cell) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        if out.output_type == "stream":
-            parts.append(out.text)
-        elif "data" in out and "text/plain" in out.data:
-            parts.append(out.data["text/plain"])
-    return "".join(parts)
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 
 def test_there_are_notebooks():
@@ -93,8 +86,7 @@ def test_notebooks_stay_thin(nb):
 
 def test_notebook_01_teaches_the_seed_numbers():
     """The numbers notebook 01 prints are the seed's, worked out here independently."""
-    nb = nbformat.read(ROOT / "notebooks" / "01_outer_product_diagonals.ipynb", as_version=4)
-    checked = "\n".join(text_of(c) for c in code_cells(nb) if CHECK in c.source)
+    checked = checked_text(read_notebook("01_outer_product_diagonals.ipynb"))
     x, y = np.arange(1, 6), np.arange(6, 11)
     assert str(np.outer(x, y)) in checked
     # seed 000 writes the sums out by hand: Z_2 = 12+7, Z_3 = 18+14+8, ...
@@ -113,15 +105,14 @@ def test_notebook_01_teaches_the_seed_numbers():
 
 def test_a_wrong_checked_number_fails_nbval(tmp_path):
     """Change 85 to 86 in a checked output, as the issue asks: nbval must fail."""
-    source = ROOT / "notebooks" / "01_outer_product_diagonals.ipynb"
+    source = NOTEBOOK_DIR / "01_outer_product_diagonals.ipynb"
     nb = nbformat.read(source, as_version=4)
     changed = 0
-    for cell in code_cells(nb):
-        if CHECK in cell.source:
-            for out in cell.outputs:
-                if out.output_type == "stream" and "45 + 40 = 85" in out.text:
-                    out.text = out.text.replace("45 + 40 = 85", "45 + 40 = 86")
-                    changed += 1
+    for cell in checked_cells(nb):
+        for out in cell.outputs:
+            if out.output_type == "stream" and "45 + 40 = 85" in out.text:
+                out.text = out.text.replace("45 + 40 = 85", "45 + 40 = 86")
+                changed += 1
     assert changed == 1
     broken = tmp_path / source.name
     nbformat.write(nb, broken)
@@ -139,7 +130,7 @@ def test_links_between_notebooks_resolve(nb):
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for target in re.findall(r"\]\(([^)#\s]+\.ipynb)\)", cell.source):
-                assert (ROOT / "notebooks" / target).exists(), f"broken link to {target}"
+                assert (NOTEBOOK_DIR / target).exists(), f"broken link to {target}"
 
 
 def test_every_notebook_but_the_last_links_the_next():

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import inspect
 from fractions import Fraction
 
 import numpy as np
 import pytest
 
-from convlab.quiz import (
-    ArrayQuestion,
-    MultipleChoice,
-    NumericQuestion,
-    SingleChoice,
-    for_notebook,
-)
+from convlab.quiz import ArrayQuestion, MultipleChoice, NumericQuestion, SingleChoice
 from convlab.quiz.banks import nb03
 
-
-@pytest.fixture(autouse=True)
-def _no_home_writes(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONVLAB_PROGRESS", str(tmp_path / "progress.json"))
+from .support import BankContract
 
 
 def gaussian(size, sigma):
@@ -51,15 +41,13 @@ WRONG = {
     "03-sigma": [1, 2, 3],
     "03-box-gauss": [[0, 1], [0, 1, 2, 3], [4]],
 }
-NEAR = {
-    "03-length": {"220": "'full' mode", "200": "'same' mode", "179": "both count"},
-    "03-flat": {"20": "add up to 1"},
-    "03-box3": {"18 21 18": "sums of each window"},
-}
-
-
-def _questions():
-    return {q.qid: q for q in nb03.questions()}
+NEAR = [  # tempting wrong answers that get a targeted message, and words in it
+    ("03-length", "220", "'full' mode"),
+    ("03-length", "200", "'same' mode"),
+    ("03-length", "179", "both count"),
+    ("03-flat", "20", "add up to 1"),
+    ("03-box3", "18 21 18", "sums of each window"),
+]
 
 
 def test_hand_checks():
@@ -76,41 +64,7 @@ def test_hand_checks():
     assert len(np.convolve(SAW, np.ones(21) / 21, "valid")) < len(SAW)
 
 
-def test_bank_shape():
-    assert nb03.NOTEBOOK == "03" and nb03.TITLE
-    qs = nb03.questions()
-    assert 3 <= len(qs) <= 5
-    assert set(_questions()) == set(ANSWERS)
-    kinds = {type(q) for q in qs}
-    assert {NumericQuestion, ArrayQuestion, SingleChoice, MultipleChoice} <= kinds
-    for q in qs:
-        assert q.hint and q.reveal()
-
-
-@pytest.mark.parametrize("qid", sorted(ANSWERS))
-def test_hashes_match_the_worked_answers(qid):
-    q = _questions()[qid]
-    for response in [ANSWERS[qid], *ALSO_RIGHT.get(qid, [])]:
-        assert q.check(response).correct, (qid, response)
-    for response in WRONG.get(qid, []):
-        fb = q.check(response)
-        assert fb.valid and not fb.correct, (qid, response)
-
-
-@pytest.mark.parametrize(("qid", "response", "words"),
-                         [(q, r, w) for q, d in NEAR.items() for r, w in d.items()])
-def test_near_misses_get_targeted_messages(qid, response, words):
-    fb = _questions()[qid].check(response)
-    assert not fb.correct and words in fb.message
-
-
-def test_no_plain_answers_in_the_source():
-    source = inspect.getsource(nb03)
-    for q in nb03.questions():
-        for digest in q._hashes:
-            assert len(digest) == 32 and digest in source
-
-
-def test_quiz_builds_for_the_notebook():
-    quiz = for_notebook("03", progress=None)
-    assert repr(quiz) == "<Quiz '03': 5 questions, 0 / 5 correct>"
+class TestBank03(BankContract):
+    bank = nb03
+    answers, also_right, wrong, near = ANSWERS, ALSO_RIGHT, WRONG, NEAR
+    kinds = (NumericQuestion, ArrayQuestion, SingleChoice, MultipleChoice)

@@ -3,24 +3,12 @@
 import math
 
 import numpy as np
-import pytest
 
 from convlab import conv_transpose2d, max_pool2d
-from convlab.quiz import (
-    ArrayQuestion,
-    MultipleChoice,
-    NumericQuestion,
-    SingleChoice,
-    for_notebook,
-    questions_for,
-)
+from convlab.quiz import ArrayQuestion, MultipleChoice, NumericQuestion, SingleChoice
 from convlab.quiz.banks import nb05
 
-
-@pytest.fixture(autouse=True)
-def _no_home_writes(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONVLAB_PROGRESS", str(tmp_path / "progress.json"))
-
+from .support import BankContract
 
 POOL = np.array([[4, 1, 0, 2], [3, 2, 5, 1], [0, 1, 7, 6], [2, 8, 3, 3]])
 
@@ -49,8 +37,13 @@ WRONG = {
     "05-maxpool": ["[[2.5, 2], [2.75, 4.75]]", "[[4, 5], [7, 8]]", "4 5 8 7 1"],
     "05-bigger": [[0], [4], [0, 3, 4], [1, 2]],
 }
-NEAR_MISS = {"05-size": "16", "05-span": "9", "05-maxpool": "[[2.5, 2], [2.75, 4.75]]",
-             "05-bigger": [0]}
+NEAR = [  # tempting wrong answers that get a targeted message
+    ("05-size", "16", None),
+    ("05-span", "9", None),
+    ("05-maxpool", "[[2.5, 2], [2.75, 4.75]]", None),
+    ("05-bigger", [0], None),
+]
+PLAIN_WRONG = {"05-maxpool": "[[9, 9], [9, 9]]", "05-bigger": [1]}  # no message of their own
 
 
 def test_independent_checks_of_the_answers():
@@ -83,49 +76,9 @@ def test_independent_checks_of_the_answers():
     assert [i for i, s in enumerate(sizes) if s > 6] == ANSWERS["05-bigger"]
 
 
-def test_bank_shape():
-    qs = questions_for("05")
-    assert [q.qid for q in qs] == list(ANSWERS)
-    assert 3 <= len(qs) <= 5
-    assert nb05.NOTEBOOK == "05" and nb05.TITLE
-    kinds = {type(q) for q in qs}
-    assert {NumericQuestion, ArrayQuestion, SingleChoice, MultipleChoice} <= kinds
-    for q in qs:
-        assert q.hint and q.reveal(), q.qid
-
-
-@pytest.mark.parametrize("qid", sorted(ANSWERS))
-def test_bank_hash_matches_the_worked_answer(qid):
-    q = {q.qid: q for q in questions_for("05")}[qid]
-    for response in [ANSWERS[qid], *ALSO_RIGHT.get(qid, [])]:
-        fb = q.check(response)
-        assert fb.correct, (qid, response, fb)
-    for response in WRONG.get(qid, []):
-        fb = q.check(response)
-        assert not fb.correct, (qid, response, fb)
-
-
-@pytest.mark.parametrize("qid", sorted(NEAR_MISS))
-def test_near_misses_get_their_own_message(qid):
-    q = {q.qid: q for q in questions_for("05")}[qid]
-    generic = {
-        "05-maxpool": "[[9, 9], [9, 9]]", "05-bigger": [1],
-    }.get(qid, "999")
-    fb = q.check(NEAR_MISS[qid])
-    assert not fb.correct and fb.message != q.check(generic).message
-
-
-def test_no_plain_answers_in_the_bank_source():
-    import inspect
-
-    source = inspect.getsource(nb05)
-    for q in questions_for("05"):
-        for digest in q._hashes:
-            assert len(digest) == 32 and digest in source, q.qid
-
-
-def test_for_notebook_05():
-    quiz = for_notebook("05", progress=None)
-    assert quiz.name == "05" and len(quiz.questions) == 5
-    assert quiz.submit("05-size", "15").correct
-    assert quiz.score == (1, 5)
+class TestBank05(BankContract):
+    bank = nb05
+    answers, also_right, wrong, near = ANSWERS, ALSO_RIGHT, WRONG, NEAR
+    plain_wrong = PLAIN_WRONG
+    kinds = (NumericQuestion, ArrayQuestion, SingleChoice, MultipleChoice)
+    submit = ("05-size", "15")

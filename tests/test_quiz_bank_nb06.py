@@ -1,24 +1,12 @@
 """Notebook 06's question bank: every stored hash matches an answer worked out here."""
 
 import numpy as np
-import pytest
 from scipy.signal import convolve2d
 
-from convlab.quiz import (
-    MultipleChoice,
-    NumericQuestion,
-    SingleChoice,
-    bank,
-    for_notebook,
-    questions_for,
-)
+from convlab.quiz import MultipleChoice, NumericQuestion, SingleChoice, bank
 from convlab.quiz.banks import nb06
 
-
-@pytest.fixture(autouse=True)
-def _no_home_writes(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONVLAB_PROGRESS", str(tmp_path / "progress.json"))
-
+from .support import BankContract
 
 # Plain answers, computed here (the bank holds only hashes).
 ANSWERS = {
@@ -46,7 +34,11 @@ WRONG = {
     "06-relu": [0, 2, 3],
     "06-deep": [[0, 1, 2, 3], [0, 2], [1], [0, 2, 3, 4]],
 }
-NEAR_MISS = {"06-shape": "58", "06-field": "15", "06-collapse": "6"}
+NEAR = [  # tempting wrong answers that get a targeted message
+    ("06-shape", "58", None),
+    ("06-field", "15", None),
+    ("06-collapse", "6", None),
+]
 
 
 def test_independent_checks_of_the_answers():
@@ -77,48 +69,13 @@ def test_independent_checks_of_the_answers():
     assert "1202-layer" in facts and "CIFAR-10" in facts  # option 2 true
 
 
-def test_bank_shape():
-    qs = questions_for("06")
-    assert [q.qid for q in qs] == list(ANSWERS)
-    assert 3 <= len(qs) <= 5
-    assert nb06.NOTEBOOK == "06" and nb06.TITLE
-    kinds = {type(q) for q in qs}
-    assert {NumericQuestion, SingleChoice, MultipleChoice} <= kinds
-    for q in qs:
-        assert q.hint and q.reveal(), q.qid
-    reveal = {q.qid: q.reveal() for q in qs}["06-deep"]
+def test_the_deep_question_explains_its_facts():
+    reveal = {q.qid: q.reveal() for q in nb06.questions()}["06-deep"]
     assert "5 convolutional" in reveal and "1202" in reveal and "13 convolutional" in reveal
 
 
-@pytest.mark.parametrize("qid", sorted(ANSWERS))
-def test_bank_hash_matches_the_worked_answer(qid):
-    q = {q.qid: q for q in questions_for("06")}[qid]
-    for response in [ANSWERS[qid], *ALSO_RIGHT.get(qid, [])]:
-        fb = q.check(response)
-        assert fb.correct, (qid, response, fb)
-    for response in WRONG.get(qid, []):
-        fb = q.check(response)
-        assert fb.valid and not fb.correct, (qid, response, fb)
-
-
-@pytest.mark.parametrize("qid", sorted(NEAR_MISS))
-def test_near_misses_get_their_own_message(qid):
-    q = {q.qid: q for q in questions_for("06")}[qid]
-    fb = q.check(NEAR_MISS[qid])
-    assert not fb.correct and fb.message != q.check("999").message
-
-
-def test_no_plain_answers_in_the_bank_source():
-    import inspect
-
-    source = inspect.getsource(nb06)
-    for q in questions_for("06"):
-        for digest in q._hashes:
-            assert len(digest) == 32 and digest in source, q.qid
-
-
-def test_for_notebook_06():
-    quiz = for_notebook("06", progress=None)
-    assert quiz.name == "06" and len(quiz.questions) == 5
-    assert quiz.submit("06-field", "11").correct
-    assert quiz.score == (1, 5)
+class TestBank06(BankContract):
+    bank = nb06
+    answers, also_right, wrong, near = ANSWERS, ALSO_RIGHT, WRONG, NEAR
+    kinds = (NumericQuestion, SingleChoice, MultipleChoice)
+    submit = ("06-field", "11")

@@ -4,23 +4,11 @@ from fractions import Fraction
 from itertools import product
 
 import numpy as np
-import pytest
 
-from convlab.quiz import (
-    ArrayQuestion,
-    MultipleChoice,
-    NumericQuestion,
-    SingleChoice,
-    for_notebook,
-    questions_for,
-)
+from convlab.quiz import ArrayQuestion, MultipleChoice, NumericQuestion, SingleChoice
 from convlab.quiz.banks import nb07
 
-
-@pytest.fixture(autouse=True)
-def _no_home_writes(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONVLAB_PROGRESS", str(tmp_path / "progress.json"))
-
+from .support import BankContract
 
 _two_dice = np.convolve(np.full(6, Fraction(1, 6)), np.full(6, Fraction(1, 6)))
 
@@ -46,7 +34,13 @@ WRONG = {
     "07-winner": ["direct multiply-adds vectorised with NumPy", 0],
     "07-theorem": [[0], [0, 1, 2], [0, 1, 3], [2, 3]],
 }
-NEAR_MISS = {"07-dice4": "1/11", "07-madds": "1587600", "07-ways": "1 1 1 1 1"}
+NEAR = [  # tempting wrong answers that get a targeted message
+    ("07-dice4", "1/11", None),
+    ("07-madds", "1587600", None),
+    ("07-ways", "1 1 1 1 1", None),
+]
+# wrong answers with no message of their own
+PLAIN_WRONG = {"07-dice4": "999999", "07-madds": "999999", "07-ways": "9 9 9 9 9"}
 
 
 def test_independent_checks_of_the_answers():
@@ -81,48 +75,11 @@ def test_the_fft_wins_for_a_big_kernel_by_counting():
     assert direct_cost(512, 3) < fft_cost(512, 3)  # tiny kernels: direct wins
 
 
-def test_bank_shape():
-    qs = questions_for("07")
-    assert [q.qid for q in qs] == list(ANSWERS)
-    assert 3 <= len(qs) <= 5
-    assert nb07.NOTEBOOK == "07" and nb07.TITLE
-    kinds = {type(q) for q in qs}
-    assert {NumericQuestion, ArrayQuestion, SingleChoice, MultipleChoice} <= kinds
-    for q in qs:
-        assert q.hint and q.reveal(), q.qid
-
-
-@pytest.mark.parametrize("qid", sorted(ANSWERS))
-def test_bank_hash_matches_the_worked_answer(qid):
-    q = {q.qid: q for q in questions_for("07")}[qid]
-    for response in [ANSWERS[qid], *ALSO_RIGHT.get(qid, [])]:
-        fb = q.check(response)
-        assert fb.correct, (qid, response, fb)
-    for response in WRONG.get(qid, []):
-        fb = q.check(response)
-        assert fb.valid and not fb.correct, (qid, response, fb)
-
-
-@pytest.mark.parametrize("qid", sorted(NEAR_MISS))
-def test_near_misses_get_their_own_message(qid):
-    q = {q.qid: q for q in questions_for("07")}[qid]
-    generic = q.check("999999" if qid != "07-ways" else "9 9 9 9 9").message
-    fb = q.check(NEAR_MISS[qid])
-    assert not fb.correct and fb.message != generic
-
-
-def test_no_plain_answers_in_the_bank_source():
-    import inspect
-
-    source = inspect.getsource(nb07)
-    for q in questions_for("07"):
-        for digest in q._hashes:
-            assert len(digest) == 32 and digest in source, q.qid
-    assert "1638400" not in source and "1/12" not in source.split("explanation")[0]
-
-
-def test_for_notebook_07():
-    quiz = for_notebook("07", progress=None)
-    assert quiz.name == "07" and len(quiz.questions) == 5
-    assert quiz.submit("07-dice4", "1/12").correct
-    assert quiz.score == (1, 5)
+class TestBank07(BankContract):
+    bank = nb07
+    answers, also_right, wrong, near = ANSWERS, ALSO_RIGHT, WRONG, NEAR
+    plain_wrong = PLAIN_WRONG
+    kinds = (NumericQuestion, ArrayQuestion, SingleChoice, MultipleChoice)
+    submit = ("07-dice4", "1/12")
+    absent_from_source = ("1638400",)
+    absent_before_explanation = ("1/12",)

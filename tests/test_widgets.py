@@ -10,6 +10,8 @@ from matplotlib.colors import to_rgba
 from convlab.plotting import DONE, HIGHLIGHT
 from convlab.widgets import DiagonalExplorer, Explorer
 
+from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws
+
 X = [1, 2, 3, 4, 5]
 Y = [6, 7, 8, 9, 10]
 SEED_SUMS = [6, 19, 40, 70, 110, 114, 106, 85, 50]  # seed 000, by hand from the table
@@ -163,28 +165,16 @@ def test_unexpected_errors_are_shown_not_swallowed():
     assert explorer.errors.outputs == ()
 
 
-def _pixels(figure):
-    return np.asarray(figure.canvas.buffer_rgba()).copy()
-
-
 @pytest.mark.parametrize("k", [1, 4, 8])
 def test_a_blitted_step_looks_exactly_like_a_full_redraw(k):
-    stepped = DiagonalExplorer(X, Y)
-    stepped.figure.canvas.draw()
-    for j in range(1, k + 1):  # walk there one step at a time, blitting each
-        stepped.update(k=j)
-    assert stepped._background is not None
-    fresh = DiagonalExplorer(X, Y, k=k)
-    fresh.figure.canvas.draw()
-    assert np.array_equal(_pixels(stepped.figure), _pixels(fresh.figure))
+    # walk there one step at a time, blitting each
+    stepped = blit_steps(DiagonalExplorer(X, Y), [{"k": j} for j in range(1, k + 1)])
+    assert_looks_like_a_full_redraw(stepped, DiagonalExplorer(X, Y, k=k))
 
 
 def test_steps_blit_and_other_changes_redraw(monkeypatch):
     explorer = DiagonalExplorer(X, Y)
-    explorer.figure.canvas.draw()
-    calls = []
-    monkeypatch.setattr(explorer, "_blit", lambda: calls.append("blit"))
-    monkeypatch.setattr(explorer.figure.canvas, "draw_idle", lambda: calls.append("draw"))
+    calls = record_redraws(explorer, monkeypatch)
     explorer.update(k=3)
     assert calls == ["blit"]
     explorer.step_controls = frozenset()  # the same change, declared as not a step

@@ -12,6 +12,8 @@ from convlab import get_kernel, random_image
 from convlab.plotting.layers import receptive_field, stack_layers
 from convlab.widgets.layerstack import KERNEL_CHOICES, LayerStack
 
+from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws
+
 LAPLACIAN = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]])  # seed 000
 
 
@@ -146,28 +148,16 @@ def test_layers_slider_comes_first():
     assert first_row.children[0] is stack.controls["layers"]
 
 
-def _pixels(figure):
-    return np.asarray(figure.canvas.buffer_rgba()).copy()
-
-
 def test_a_blitted_pixel_move_looks_exactly_like_a_full_redraw():
-    moved = LayerStack()
-    moved.figure.canvas.draw()
-    for r in (5, 10, 20):
-        moved.update(row=r, col=r + 3)
-    assert moved._background is not None
+    moved = blit_steps(LayerStack(), [{"row": r, "col": r + 3} for r in (5, 10, 20)])
     fresh = LayerStack()
     fresh.update(row=20, col=23)
-    fresh.figure.canvas.draw()
-    assert np.array_equal(_pixels(moved.figure), _pixels(fresh.figure))
+    assert_looks_like_a_full_redraw(moved, fresh)
 
 
 def test_pixel_moves_blit_and_other_changes_redraw(monkeypatch):
     stack = LayerStack()
-    stack.figure.canvas.draw()
-    calls = []
-    monkeypatch.setattr(stack, "_blit", lambda: calls.append("blit"))
-    monkeypatch.setattr(stack.figure.canvas, "draw_idle", lambda: calls.append("draw"))
+    calls = record_redraws(stack, monkeypatch)
     stack.update(row=3)
     stack.update(layers=2)
     assert calls == ["blit", "draw"]

@@ -9,6 +9,8 @@ import scipy.signal
 from convlab.plotting.slide import stem_data
 from convlab.widgets.slide import SlideExplorer
 
+from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws
+
 SEED_X = [0, 0, 0, 1, 2, 3, 2, 1, 0, 0]  # seed 002
 SEED_H = [1, 2, 3, 2, 1]
 SEED_FULL = [0, 0, 0, 1, 4, 10, 16, 19, 16, 10, 4, 1, 0, 0]  # printed in seed 002
@@ -193,39 +195,24 @@ def test_display_bundle_and_description():
     assert "length 3" in explorer.description and "length 8" in explorer.description
 
 
-def _pixels(figure):
-    return np.asarray(figure.canvas.buffer_rgba()).copy()
-
-
 @pytest.mark.parametrize(("mode", "flip", "step"), [("full", True, 5), ("valid", False, 3)])
 def test_a_blitted_step_looks_exactly_like_a_full_redraw(mode, flip, step):
-    stepped = SlideExplorer(X, H, mode=mode, flip=flip)
-    stepped.figure.canvas.draw()
-    for j in range(1, step + 1):
-        stepped.update(step=j)
-    assert stepped._background is not None
-    fresh = SlideExplorer(X, H, mode=mode, flip=flip, step=step)
-    fresh.figure.canvas.draw()
-    assert np.array_equal(_pixels(stepped.figure), _pixels(fresh.figure))
+    stepped = blit_steps(SlideExplorer(X, H, mode=mode, flip=flip),
+                         [{"step": j} for j in range(1, step + 1)])
+    assert_looks_like_a_full_redraw(stepped, SlideExplorer(X, H, mode=mode, flip=flip, step=step))
 
 
 def test_after_a_mode_change_steps_still_blit_correctly():
     stepped = SlideExplorer(X, H)
     stepped.figure.canvas.draw()
     stepped.update(mode="same")
-    stepped.figure.canvas.draw()
-    stepped.update(step=4)
-    fresh = SlideExplorer(X, H, mode="same", step=4)
-    fresh.figure.canvas.draw()
-    assert np.array_equal(_pixels(stepped.figure), _pixels(fresh.figure))
+    blit_steps(stepped, [{"step": 4}])  # drawn again after the mode change, then stepped
+    assert_looks_like_a_full_redraw(stepped, SlideExplorer(X, H, mode="same", step=4))
 
 
 def test_steps_blit_and_mode_changes_redraw(monkeypatch):
     explorer = SlideExplorer(X, H)
-    explorer.figure.canvas.draw()
-    calls = []
-    monkeypatch.setattr(explorer, "_blit", lambda: calls.append("blit"))
-    monkeypatch.setattr(explorer.figure.canvas, "draw_idle", lambda: calls.append("draw"))
+    calls = record_redraws(explorer, monkeypatch)
     explorer.update(step=3)
     explorer.update(mode="valid")
     explorer.update(flip=False)

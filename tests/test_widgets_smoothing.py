@@ -10,6 +10,8 @@ import scipy.signal
 import convlab
 from convlab.widgets.smoothing import SmoothingExplorer
 
+from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws
+
 SAW = np.tile(np.linspace(-1, 1, 50), 4)  # seed 004, typed in independently of convlab
 
 
@@ -231,27 +233,14 @@ def test_play_drives_the_step(explorer):
     assert explorer.controls["step"].value == 12 and explorer.artists.step == 12
 
 
-def _pixels(figure):
-    return np.asarray(figure.canvas.buffer_rgba()).copy()
-
-
 @pytest.mark.parametrize("step", [1, 7])
 def test_a_blitted_step_looks_exactly_like_a_full_redraw(step):
-    stepped = SmoothingExplorer(SAW)
-    stepped.figure.canvas.draw()
-    for j in range(1, step + 1):
-        stepped.update(step=j)
-    assert stepped._background is not None
-    fresh = SmoothingExplorer(SAW, step=step)
-    fresh.figure.canvas.draw()
-    assert np.array_equal(_pixels(stepped.figure), _pixels(fresh.figure))
+    stepped = blit_steps(SmoothingExplorer(SAW), [{"step": j} for j in range(1, step + 1)])
+    assert_looks_like_a_full_redraw(stepped, SmoothingExplorer(SAW, step=step))
 
 
 def test_steps_blit_and_parameters_redraw(explorer, monkeypatch):
-    explorer.figure.canvas.draw()
-    calls = []
-    monkeypatch.setattr(explorer, "_blit", lambda: calls.append("blit"))
-    monkeypatch.setattr(explorer.figure.canvas, "draw_idle", lambda: calls.append("draw"))
+    calls = record_redraws(explorer, monkeypatch)
     explorer.update(step=3)
     explorer.update(size=23)
     explorer.update(sigma=2.0)

@@ -9,6 +9,8 @@ from scipy.signal import convolve2d, correlate2d
 from convlab import laplacian, seed002_image, sharpen
 from convlab.widgets.stepper2d import Stepper2D
 
+from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws
+
 X = np.arange(1, 10).reshape(3, 3)
 K = [[0, 1], [1, 0]]
 SEED = [[6, 8], [12, 14]]  # seed 001, worked by hand: 2 + 4, 3 + 5, 5 + 7, 6 + 8
@@ -171,10 +173,6 @@ def test_display_bundle_and_description():
         assert ax.get_title() and ax.get_xlabel()
 
 
-def _pixels(figure):
-    return np.asarray(figure.canvas.buffer_rgba()).copy()
-
-
 @pytest.mark.parametrize(
     ("make", "target"),
     [
@@ -184,22 +182,13 @@ def _pixels(figure):
     ],
 )
 def test_a_blitted_step_looks_exactly_like_a_full_redraw(make, target):
-    stepped = make()
-    stepped.figure.canvas.draw()
-    for step in range(1, target + 1):
-        stepped.update(step=step)
-    assert stepped._background is not None
-    fresh = make(step=target)
-    fresh.figure.canvas.draw()
-    assert np.array_equal(_pixels(stepped.figure), _pixels(fresh.figure))
+    stepped = blit_steps(make(), [{"step": step} for step in range(1, target + 1)])
+    assert_looks_like_a_full_redraw(stepped, make(step=target))
 
 
 def test_steps_blit_and_flip_redraws(monkeypatch):
     stepper = Stepper2D(X, [[1, 2], [3, 4]])
-    stepper.figure.canvas.draw()
-    calls = []
-    monkeypatch.setattr(stepper, "_blit", lambda: calls.append("blit"))
-    monkeypatch.setattr(stepper.figure.canvas, "draw_idle", lambda: calls.append("draw"))
+    calls = record_redraws(stepper, monkeypatch)
     stepper.update(step=2)
     stepper.update(flip=True)
     assert calls == ["blit", "draw"]
@@ -221,6 +210,5 @@ def test_flipping_in_place_looks_like_a_fresh_flipped_stepper():
     switched.update(flip=True)
     switched.figure.canvas.draw()
     fresh = Stepper2D(image, k, padding=1, flip=True, step=5)
-    fresh.figure.canvas.draw()
-    fresh.figure.canvas.draw()  # the same two draws: the layout is frozen after the first
-    assert np.array_equal(_pixels(switched.figure), _pixels(fresh.figure))
+    fresh.figure.canvas.draw()  # with the helper's, the same two draws: the layout is frozen
+    assert_looks_like_a_full_redraw(switched, fresh)  # after the first

@@ -11,6 +11,8 @@ from convlab.plotting._style import DONE, HIGHLIGHT
 from convlab.plotting.grids import window_geometry
 from convlab.widgets.stride import StrideExplorer
 
+from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws
+
 
 def torch_size(n, k, s, p, d):
     """PyTorch's documented Conv2d output size, written out independently."""
@@ -197,30 +199,18 @@ def test_display_bundle_has_live_widget_and_still_picture():
     assert "0x" not in bundle["text/plain"]
 
 
-def _pixels(figure):
-    return np.asarray(figure.canvas.buffer_rgba()).copy()
-
-
 @pytest.mark.parametrize(("params", "step"), [({}, 7), ({"stride": 2, "padding": 1}, 5),
                                               ({"transposed": True, "stride": 2, "n": 3}, 6)])
 def test_a_blitted_step_looks_exactly_like_a_full_redraw(params, step):
-    stepped = StrideExplorer(**params)
-    stepped.figure.canvas.draw()
-    for j in range(1, step + 1):
-        stepped.update(step=j)
-    assert stepped._background is not None
+    stepped = blit_steps(StrideExplorer(**params), [{"step": j} for j in range(1, step + 1)])
     fresh = StrideExplorer(**params)
     fresh.update(step=step)
-    fresh.figure.canvas.draw()
-    assert np.array_equal(_pixels(stepped.figure), _pixels(fresh.figure))
+    assert_looks_like_a_full_redraw(stepped, fresh)
 
 
 def test_steps_blit_and_parameter_changes_redraw(monkeypatch):
     explorer = StrideExplorer()
-    explorer.figure.canvas.draw()
-    calls = []
-    monkeypatch.setattr(explorer, "_blit", lambda: calls.append("blit"))
-    monkeypatch.setattr(explorer.figure.canvas, "draw_idle", lambda: calls.append("draw"))
+    calls = record_redraws(explorer, monkeypatch)
     explorer.update(step=3)
     explorer.update(padding=1)
     assert calls == ["blit", "draw"]
