@@ -109,7 +109,7 @@ def test_question_counts_printed(nb):
 
 def test_the_quiz_cell_and_no_answers_in_the_file(nb):
     code = [c.source for c in code_cells(nb)]
-    assert 'quiz = for_notebook("08")\nquiz' in code
+    assert 'quiz = for_notebook("08")' in code
     # widget state (prompts, options, feedback) is never saved with the notebook
     assert "widgets" not in nb.metadata
     text = PATH.read_text()
@@ -169,10 +169,27 @@ def test_notebook_has_no_links_to_missing_files(nb):
         assert (PATH.parent / target).exists(), target
 
 
-def test_saved_quiz_output_is_a_widget_with_a_plain_fallback(nb):
-    cell = next(c for c in code_cells(nb) if c.source.endswith("\nquiz"))
-    (out,) = cell.outputs
-    assert "application/vnd.jupyter.widget-view+json" in out.data
-    assert re.fullmatch(r"<Quiz '08': 25 questions, \d+ / 25 correct>", out.data["text/plain"])
-    assert "image/png" not in out.data  # so the browser test does not take it for an explorer
-    json.dumps(out)
+def _section_numbers(source: str) -> list[int]:
+    """The question numbers of a ``quiz.section(...)`` cell: a range or a list of ints."""
+    args = re.fullmatch(r"quiz\.section\((.*)\)", source).group(1)
+    if match := re.fullmatch(r"range\((\d+), (\d+)\)", args):
+        return list(range(int(match.group(1)), int(match.group(2))))
+    return [int(n) for n in re.fullmatch(r"\[([\d, ]+)\]", args).group(1).split(",")]
+
+
+def test_sections_show_every_question_once_next_to_its_recap(nb):
+    cells = nb.cells
+    shown = []
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "code" and cell.source.startswith("quiz.section("):
+            numbers = _section_numbers(cell.source)
+            shown += numbers
+            recap = cells[i - 1].source  # the markdown right above names the same questions
+            assert cells[i - 1].cell_type == "markdown"
+            assert f"questions {numbers[0]}" in recap, recap[:80]
+            (out,) = cell.outputs
+            assert "application/vnd.jupyter.widget-view+json" in out.data
+            assert re.fullmatch(r"<Quiz '08': questions [\d–, ]+ of 25>", out.data["text/plain"])
+            assert "image/png" not in out.data  # not an explorer
+            json.dumps(out)
+    assert sorted(shown) == list(range(1, 26)), "every question shown exactly once"

@@ -267,3 +267,32 @@ def test_every_bank_question_renders():
         box = quiz.widget
         assert len(quiz._views) == len(questions_for(nb))
         assert isinstance(box, W.VBox)
+
+
+def test_sections_share_the_quiz_questions_score_and_progress(tmp_path):
+    quiz = for_notebook("01", progress=tmp_path / "p.json")
+    first, rest = quiz.section([1]), quiz.section(range(2, 5))
+    assert repr(first) == "<Quiz '01': questions 1–1 of 4>"
+    assert repr(rest) == "<Quiz '01': questions 2–4 of 4>"
+    assert repr(quiz.section([4, 2])) == "<Quiz '01': questions 4, 2 of 4>"
+    card = first.widget.children[1]
+    assert card is quiz._views[0].box  # the same widgets, not copies
+    view = quiz._views[0]
+    view.answer.value = "9"  # Enter in the section's box
+    assert quiz.score == (1, 4)
+    assert "1 / 4" in first.widget.children[-1].value == rest.widget.children[-1].value
+    again = for_notebook("01", progress=tmp_path / "p.json")  # a restart
+    assert again.score == (1, 4)
+    bundle = rest._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle and "image/png" not in bundle
+
+
+@pytest.mark.parametrize(
+    ("numbers", "error"),
+    [([], ValueError), ([0], ValueError), ([5], ValueError), ([1, 1], ValueError),
+     ([True], ValueError), ("12", TypeError), (3, TypeError)],
+)
+def test_section_refuses_bad_numbers(numbers, error):
+    quiz = for_notebook("01", progress=None)
+    with pytest.raises(error, match="numbers"):
+        quiz.section(numbers)

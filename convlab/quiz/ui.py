@@ -357,6 +357,77 @@ class Quiz:
         bundle["text/plain"] = repr(self)
         return bundle
 
+    def section(self, numbers) -> _Section:
+        """Some of the questions, to show next to the text that prepares them.
+
+        The section shares this quiz's questions, score and saved progress: answering in
+        a section is answering in the quiz.  Display it as the last expression of a cell.
+
+        Parameters
+        ----------
+        numbers : iterable of int
+            Question numbers as the learner sees them, counting from 1 (e.g.
+            ``range(1, 5)`` for questions 1–4), in the order to show them.
+
+        Examples
+        --------
+        >>> from convlab.quiz import NumericQuestion
+        >>> qs = [NumericQuestion.from_answer(f"q{i}", f"{i} + {i}?", 2 * i) for i in (1, 2, 3)]
+        >>> quiz = Quiz(qs, name="demo", progress=None)
+        >>> part = quiz.section([2, 3])
+        >>> part
+        <Quiz 'demo': questions 2–3 of 3>
+        >>> print(quiz.submit(1, "4"))  # question 2, answered through the quiz
+        ✓ Correct. Well done.
+        >>> quiz.score_text()
+        '1 / 3 correct'
+        >>> quiz.section([4])
+        Traceback (most recent call last):
+        ...
+        ValueError: numbers must be question numbers from 1 to 3, got [4]
+        """
+        if isinstance(numbers, (str, bytes)) or not hasattr(numbers, "__iter__"):
+            raise TypeError(f"numbers must be an iterable of question numbers, got {numbers!r}")
+        numbers = list(numbers)
+        count = len(self.questions)
+        if not numbers or any(
+            isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= count for n in numbers
+        ):
+            raise ValueError(f"numbers must be question numbers from 1 to {count}, got {numbers}")
+        if len(set(numbers)) != len(numbers):
+            raise ValueError(f"numbers must not repeat, got {numbers}")
+        return _Section(self, numbers)
+
+
+class _Section:
+    """A run of a quiz's questions shown on their own (see :meth:`Quiz.section`)."""
+
+    def __init__(self, quiz: Quiz, numbers: list[int]) -> None:
+        self.quiz = quiz
+        self.numbers = numbers
+        self._box = None
+
+    @property
+    def widget(self):
+        if self._box is None:
+            quiz = self.quiz
+            quiz.widget  # noqa: B018 - builds the question views once, shared by every section
+            views = [quiz._views[n - 1].box for n in self.numbers]
+            children = [quiz._notice_html, *views, quiz._score_html]  # notices: a reset file
+            self._box = quiz._make(quiz._W.VBox, children=children)
+            self._box.add_class("convlab-quiz")
+        return self._box
+
+    def __repr__(self) -> str:
+        n = self.numbers
+        span = f"{n[0]}–{n[-1]}" if n == list(range(n[0], n[-1] + 1)) else ", ".join(map(str, n))
+        return f"<Quiz {self.quiz.name!r}: questions {span} of {len(self.quiz.questions)}>"
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = repr(self)
+        return bundle
+
 
 class _QuestionView:
     """The widgets of one question: prompt, answer box, buttons and feedback."""
