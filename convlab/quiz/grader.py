@@ -524,56 +524,23 @@ def check_implementation(
     use_fork = forkable if isolation == "auto" else isolation == "process"
     run = _run_forked if use_fork else _run_threaded
     outcomes = run(fn, cases, float(timeout), int(max_timeouts))
+    # What each way of ending says; "ok" is judged against the expected answer below.
+    messages = {
+        "timeout": f"did not finish within {timeout:g} s (an endless loop?)",
+        "crashed": "the process running it died",
+        "skipped": "not run: earlier cases hung",
+    }
     results = []
     for case, (status, payload) in zip(cases, outcomes):
+        got = None
         if status == "ok":
             good, message = _compare(case, payload)
             got = payload if not isinstance(payload, _Unreadable) else repr(payload)
-            results.append(
-                CaseResult(
-                    case.name,
-                    case.args,
-                    case.expected,
-                    got,
-                    "passed" if good else "failed",
-                    message,
-                )
-            )
+            status = "passed" if good else "failed"
         elif status == "raised":
-            results.append(
-                CaseResult(case.name, case.args, case.expected, None, "raised", str(payload))
-            )
-        elif status == "timeout":
-            results.append(
-                CaseResult(
-                    case.name,
-                    case.args,
-                    case.expected,
-                    None,
-                    "timeout",
-                    f"did not finish within {timeout:g} s (an endless loop?)",
-                )
-            )
-        elif status == "crashed":
-            results.append(
-                CaseResult(
-                    case.name,
-                    case.args,
-                    case.expected,
-                    None,
-                    "crashed",
-                    "the process running it died",
-                )
-            )
+            message = str(payload)
         else:
-            results.append(
-                CaseResult(
-                    case.name,
-                    case.args,
-                    case.expected,
-                    None,
-                    "skipped",
-                    "not run: earlier cases hung",
-                )
-            )
+            status = status if status in messages else "skipped"
+            message = messages[status]
+        results.append(CaseResult(case.name, case.args, case.expected, got, status, message))
     return ImplementationReport(canonical, convention, results)
