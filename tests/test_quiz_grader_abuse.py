@@ -185,5 +185,5 @@ def test_a_learner_using_convlab_after_the_engine_ran_threads_passes():
         convlab.conv2d(big, kernel, method="direct")
         return convlab.conv2d(x, h)
 
-    report = check_implementation(uses_convlab, "conv2d", timeout=10, max_timeouts=1)
+    report = check_implementation(uses_convlab, "conv2d", timeout=5, max_timeouts=1)
     assert report.ok, str(report)

@@ -41,6 +41,10 @@ notebooks.  So :meth:`ProgressStore.save` merges *per question*:
   read or wrote it.  A question another quiz answered in the meantime is left
   as that quiz wrote it, even when the caller passes its own (older) copy of
   every record.  When both changed the same question, the later save wins.
+  So a reset clears the questions this quiz knew about, not an answer another
+  quiz saved since.  "Since this store last read or wrote it" is kept per
+  :class:`ProgressStore` object: give each quiz its own store (as
+  :func:`~convlab.quiz.for_notebook` does), or pass only the changed records.
 
 The file is respected
 ---------------------
