@@ -94,7 +94,7 @@ def _call(fn, args: tuple, kwargs: dict) -> tuple[str, object]:
     except BaseException as exc:  # the learner's code may raise anything, even SystemExit
         frames = traceback.extract_tb(exc.__traceback__)[1:]
         where = f" (line {frames[-1].lineno} of {frames[-1].name})" if frames else ""
-        text = f"{type(exc).__name__}: {exc}"
+        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         text = text if len(text) <= 300 else text[:297] + "..."
         return ("stub" if isinstance(exc, NotImplementedError) else "raised"), f"{text}{where}"
 
