@@ -1,10 +1,21 @@
-"""Read a learner's typed answer: numbers, arrays and short text.
+"""Read numbers, arrays and short text that a person typed into a box.
+
+Used by the quiz (:mod:`convlab.quiz`) and by the explorers that take typed
+values (the filter playground's own kernel).  The messages are neutral: they
+say what could not be read and how to write it, not what to press next; the
+quiz adds its own wording ("then press Check") on top.
 
 Nothing here evaluates the input as code.  Each function checks the text
 against a small grammar (regular expressions and a bracket matcher) and builds
 exact :class:`fractions.Fraction` values from tokens that already matched, so
 ``"__import__('os')"`` is simply "not a number".  Anything the grammar does not
 accept raises :class:`ParseError` with a message meant for the learner.
+
+Three readings are refused rather than guessed: a comma between digits that
+could be a decimal comma (``"0,083"``, ``"1,000"``: say "use a dot"), a percent
+sign unless the caller says a percentage is welcome (``percent=True`` reads
+``"8.3%"`` as 0.083), and nothing else is ambiguous: ``"-2^2"`` follows the
+usual precedence, ``-(2^2) = -4``, and ``"(-2)^2"`` is 4.
 """
 
 from __future__ import annotations
@@ -16,6 +27,7 @@ from fractions import Fraction
 __all__ = [
     "MAX_RESPONSE_CHARS",
     "ParseError",
+    "clean",
     "normalise_text",
     "parse_array",
     "parse_number",
@@ -34,8 +46,13 @@ _DECIMAL = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _DECIMAL_RE = re.compile(
     r"(?P<sign>[+-]?)(?P<int>\d*)(?:\.(?P<frac>\d*))?(?:[eE](?P<exp>[+-]?\d+))?"
 )
-_NUMBER_RE = re.compile(rf"(?P<a>{_DECIMAL})(?:(?P<op>/|\^|\*\*)(?P<b>{_DECIMAL}))?")
-_THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_NUMBER_RE = re.compile(
+    rf"(?P<a>{_DECIMAL}|\((?P<inner>{_DECIMAL})\))(?:(?P<op>/|\^|\*\*)(?P<b>{_DECIMAL}))?"
+)
+# Commas are thousands separators only where they cannot be a decimal comma: two or more
+# groups ("1,000,000") or a decimal point after them ("1,000.5"), never after a leading 0.
+_THOUSANDS_RE = re.compile(r"[+-]?[1-9]\d{0,2}(?:(?:,\d{3}){2,}(?:\.\d+)?|(?:,\d{3})+\.\d+)")
+_COMMA_RE = re.compile(r"[+-]?\d+(?:,\d+)+")
 _NONFINITE = {
     "nan",
     "+nan",
@@ -53,7 +70,26 @@ _NONFINITE = {
 
 
 class ParseError(ValueError):
-    """The learner's answer could not be read; ``str(error)`` says why, kindly."""
+    """Typed text could not be read; ``str(error)`` says why, kindly.
+
+    Parameters
+    ----------
+    message : str
+        For the person who typed the text.
+    reason : str, optional
+        What went wrong, for callers that add their own wording: ``"empty"`` (nothing
+        typed), ``"comma"`` (a possible decimal comma), ``"percent"`` (a % sign where
+        none is expected) or ``"unreadable"`` (everything else).
+
+    Examples
+    --------
+    >>> ParseError("Type a number first.", reason="empty").reason
+    'empty'
+    """
+
+    def __init__(self, message: str, *, reason: str = "unreadable") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -68,7 +104,7 @@ def clean(text: object) -> str:
     >>> clean("x" * 1001)
     Traceback (most recent call last):
     ...
-    convlab.quiz._parse.ParseError: That answer is 1001 characters long; ...
+    convlab.parsing.ParseError: That answer is 1001 characters long; ...
     """
     if not isinstance(text, str):
         raise ParseError(f"Please type your answer as text, not {type(text).__name__}.")
@@ -104,19 +140,26 @@ def _decimal(token: str) -> Fraction:
     return -value if m["sign"] == "-" else value
 
 
-def parse_number(text: object) -> Fraction:
-    """Read one number typed by a learner and return its exact value.
+def parse_number(text: object, *, percent: bool = False) -> Fraction:
+    """Read one typed number and return its exact value.
 
     Accepted: integers and decimals (``"19"``, ``" 19.0 "``, ``".5"``),
     scientific notation (``"1.9e1"``), fractions (``"1/9"``, ``"-3 / 4"``),
-    powers with an integer exponent (``"10^6"``, ``"2**10"``), thousands
-    separators (``"1,000,000"``) and any Unicode minus sign (``"−3"``).
-    NaN, infinity, code and numbers beyond 1e300 are refused.
+    powers with an integer exponent (``"10^6"``, ``"2**10"``; ``"-2^2"`` is
+    −(2²) = −4 as in mathematics, ``"(-2)^2"`` is 4), thousands separators
+    where they cannot be a decimal comma (``"1,000,000"``) and any Unicode
+    minus sign (``"−3"``).  NaN, infinity, code and numbers beyond 1e300 are
+    refused, and so is a comma that may be a decimal comma (``"0,083"``,
+    ``"1,000"``): the message asks for a dot.
 
     Parameters
     ----------
     text : str
-        What the learner typed (at most 1000 characters).
+        What was typed (at most 1000 characters).
+    percent : bool, optional
+        Accept a trailing ``%`` and divide by 100 (``"8.3%"`` is 0.083), for
+        answers that are a fraction or a probability.  When False (default)
+        a ``%`` is refused with a message that shows the plain number.
 
     Returns
     -------
@@ -126,7 +169,8 @@ def parse_number(text: object) -> Fraction:
     Raises
     ------
     ParseError
-        With a learner-facing message, for anything that is not one number.
+        With a message for the person who typed it, for anything that is not
+        one number; its ``reason`` says which kind of problem it was.
 
     Examples
     --------
@@ -136,32 +180,84 @@ def parse_number(text: object) -> Fraction:
     Fraction(1, 9)
     >>> parse_number("\u22123")
     Fraction(-3, 1)
+    >>> parse_number("-2^2")
+    Fraction(-4, 1)
+    >>> parse_number("8.3%", percent=True)
+    Fraction(83, 1000)
+    >>> parse_number("0,083")
+    Traceback (most recent call last):
+    ...
+    convlab.parsing.ParseError: I couldn't read '0,083': please use a dot for decimals (0.083).
     >>> parse_number("nan")
     Traceback (most recent call last):
     ...
-    convlab.quiz._parse.ParseError: Please give a finite number ('nan' is not one).
+    convlab.parsing.ParseError: Please give a finite number ('nan' is not one).
     """
     raw = clean(text)
+    if raw.endswith("%"):
+        body = raw[:-1].rstrip()
+        value = _plain_number(body, raw)
+        if percent:
+            return value / 100
+        raise ParseError(
+            f"Please write {_clip(raw)!r} as a plain number, without the % sign"
+            f" ({_clip(body)}% is {_decimal_text(value / 100)}).",
+            reason="percent",
+        )
+    return _plain_number(raw, raw)
+
+
+def _decimal_text(value: Fraction) -> str:
+    """``value`` as a decimal, exact when it has a finite expansion (0.083, not 0.0830000001)."""
+    d = value.denominator
+    twos = fives = 0
+    while d % 2 == 0:
+        d, twos = d // 2, twos + 1
+    while d % 5 == 0:
+        d, fives = d // 5, fives + 1
+    if d != 1 or max(twos, fives) > 20:
+        return f"{float(value):.6g}"
+    places = max(twos, fives)
+    scaled = abs(value.numerator) * 10**places // value.denominator
+    digits = str(scaled).rjust(places + 1, "0")
+    text = digits if not places else f"{digits[:-places]}.{digits[-places:]}"
+    return ("-" if value < 0 else "") + text
+
+
+def _plain_number(raw: str, shown: str) -> Fraction:
+    """The value of ``raw`` (already cleaned, no % sign); ``shown`` is quoted in messages."""
     if not raw:
-        raise ParseError("Type a number first, then press Check.")
+        raise ParseError("Type a number first.", reason="empty")
     # spaces may surround an operator or follow a sign ("1 / 9", "- 3"), nothing else:
     # "19 20" must stay two numbers, not become 1920
     squeezed = re.sub(r"\s*(/|\^|\*\*)\s*", r"\1", raw)
     squeezed = re.sub(r"^([+-])\s+", r"\1", squeezed)
     if squeezed.casefold() in _NONFINITE:
-        raise ParseError(f"Please give a finite number ({_clip(raw)!r} is not one).")
+        raise ParseError(f"Please give a finite number ({_clip(shown)!r} is not one).")
     if _THOUSANDS_RE.fullmatch(squeezed):
         squeezed = squeezed.replace(",", "")
+    elif _COMMA_RE.fullmatch(squeezed):
+        dotted = squeezed.replace(",", ".", 1) if squeezed.count(",") == 1 else None
+        if dotted is not None and re.fullmatch(r"[+-]?[1-9]\d{0,2},\d{3}", squeezed):
+            message = (
+                f"I couldn't tell what {_clip(shown)!r} means: for {squeezed.replace(',', '')} "
+                f"write it without the comma, for {dotted} use a dot for decimals."
+            )
+        elif dotted is not None:
+            message = f"I couldn't read {_clip(shown)!r}: please use a dot for decimals ({dotted})."
+        else:
+            message = (
+                f"I couldn't read {_clip(shown)!r}: please use a dot for decimals (0.5, not "
+                "0,5) and no commas between the digits of a number."
+            )
+        raise ParseError(message, reason="comma")
     m = _NUMBER_RE.fullmatch(squeezed)
     if m is None:
-        if re.fullmatch(r"[+-]?\d+,\d+", squeezed):
-            raise ParseError(
-                f"I couldn't read {_clip(raw)!r}: please use a dot for decimals (0.5, not 0,5)."
-            )
         raise ParseError(
-            f"I couldn't read {_clip(raw)!r} as a number. Write it like 19, 19.0, 1.9e1, -3 or 1/9."
+            f"I couldn't read {_clip(shown)!r} as a number. Write it like 19, 19.0, 1.9e1, -3 "
+            "or 1/9."
         )
-    a = _decimal(m["a"])
+    a = _decimal(m["inner"] if m["inner"] is not None else m["a"])
     if m["op"] is None:
         return a
     b = _decimal(m["b"])
@@ -177,15 +273,18 @@ def parse_number(text: object) -> Fraction:
     if a != 0 and abs(a) != 1:
         size = abs(a.numerator).bit_length() - abs(a.denominator).bit_length()
         if abs(size * int(b)) > MAX_EXPONENT * 3.33:
-            raise ParseError(f"{_clip(raw)!r} is far too large or too small to be the answer.")
+            raise ParseError(f"{_clip(shown)!r} is far too large or too small to be the answer.")
+    # the power binds tighter than a sign written before it: -2^2 is -(2^2), (-2)^2 is 4
+    if m["inner"] is None and a < 0:
+        return -((-a) ** int(b))
     return a ** int(b)
 
 
-def _number_token(token: str) -> Fraction:
+def _number_token(token: str, percent: bool) -> Fraction:
     try:
-        return parse_number(token)
+        return parse_number(token, percent=percent)
     except ParseError as exc:
-        raise ParseError(f"In your list, {exc}") from None
+        raise ParseError(f"In your list, {exc}", reason=exc.reason) from None
 
 
 def _split_items(text: str, shape_like: bool) -> list[str]:
@@ -272,11 +371,11 @@ def parse_array(
     >>> parse_array("[1, 2")
     Traceback (most recent call last):
     ...
-    convlab.quiz._parse.ParseError: A bracket is not closed: add ']' at the end.
+    convlab.parsing.ParseError: A bracket is not closed: add ']' at the end.
     """
     raw = clean(text)
     if not raw:
-        raise ParseError("Type the values first (for example 1, 2, 3), then press Check.")
+        raise ParseError("Type the values first (for example 1, 2, 3).", reason="empty")
     raw = re.sub(r"\s*/\s*", "/", raw)
     if shape_like:
         raw = raw.replace("X", "x")
@@ -308,7 +407,7 @@ def parse_array(
     count = width * len(rows)
     if count > MAX_ARRAY_VALUES:
         raise ParseError(f"That is {count} values; answers here have far fewer.")
-    values = [_number_token(tok) for r in rows for tok in r]
+    values = [_number_token(tok, False) for r in rows for tok in r]
     shape = (len(rows), width) if is_2d else (width,)
     return shape, values
 
