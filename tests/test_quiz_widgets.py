@@ -197,10 +197,38 @@ def test_generated_question_another_one():
     inst1 = output_shape(np.random.default_rng([4, 1]))
     assert view.prompt.value == _markdown(inst1.prompt)
     assert view.feedback.value == "" and view.answer.value == ""
-    assert quiz.score == (0, 1)
+    assert quiz.score == (1, 1)  # the earlier right answer counts until this one is answered
+    assert "earlier instance" in view.header.value
     # a restart brings back instance 1, not 0
     again = Quiz([GeneratedQuestion("gen", output_shape, seed=4)], name="gen")
     assert again.questions[0].prompt == inst1.prompt
+
+
+def test_another_one_keeps_the_score_until_the_new_instance_is_answered():
+    """Issue 13: "Another one" must not drop the score before the new instance is answered.
+
+    The rule: an earlier correct answer keeps counting, across a restart too, until the new
+    instance gets a readable answer; then that answer decides (wrong: not yet; right: correct).
+    """
+    def fresh():
+        return Quiz([GeneratedQuestion("gen", output_shape, seed=4)], name="gen")
+
+    def shape(number):
+        return "{} x {}".format(*output_shape(np.random.default_rng([4, number])).answer)
+
+    quiz = fresh()
+    assert quiz.submit(0, shape(0)).correct and quiz.score == (1, 1)
+    quiz.another(0)
+    assert quiz.score == (1, 1) and quiz.records["gen"]["attempts"] == 0
+    assert "✓ Q1: correct on an earlier instance" in quiz.summary()
+    assert fresh().score == (1, 1)  # saved so
+    assert not quiz.submit(0, "").valid and quiz.score == (1, 1)  # unreadable: not an answer
+    assert not quiz.submit(0, "999 x 999").correct and quiz.score == (0, 1)
+    assert quiz.submit(0, shape(1)).correct and quiz.score == (1, 1)
+    # a question never answered right gains nothing from asking for another one
+    other = Quiz([GeneratedQuestion("gen2", output_shape, seed=5)], name="gen2")
+    other.another(0)
+    assert other.score == (0, 1)
 
 
 def test_restart_restores_the_widgets():
