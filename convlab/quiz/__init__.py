@@ -38,13 +38,13 @@ False
 
 from ._parse import ParseError, normalise_text, parse_array, parse_number
 from .bank import NOTEBOOKS, for_notebook, questions_for
-from .grader import KINDS, CaseResult, ImplementationReport, check_implementation
-from .progress import ProgressStore, ProgressWarning, default_progress_path
 from .choices import MultipleChoice, SingleChoice, TextQuestion
 from .feedback import Feedback
 from .generated import GeneratedQuestion, Instance, correlation_entry, output_shape
+from .grader import KINDS, CaseResult, ImplementationReport, check_implementation
 from .hashing import answer_digest
 from .model import Quiz
+from .progress import ProgressStore, ProgressWarning, default_progress_path
 from .questions import ArrayQuestion, NumericQuestion, Question
 
 __all__ = [

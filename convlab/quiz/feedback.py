@@ -31,8 +31,6 @@ def markdown(text: str) -> str:
     return "".join(out)
 
 
-
-
 @dataclass(frozen=True)
 class Feedback:
     """What the learner is told after pressing Check.

@@ -83,4 +83,3 @@ def to_fraction(value: object) -> Fraction:
     if abs(f) > 1e300:
         raise ParseError(f"{f!r} is far too large to be the answer.")
     return Fraction(repr(f))
-

@@ -35,7 +35,6 @@ def _fmt(value: Fraction) -> str:
     return f"{float(value):.6g}"
 
 
-
 class Question:
     """Base class: a prompt, hashed answers, a hint and a worked explanation.
 
@@ -204,9 +203,7 @@ class NumericQuestion(Question):
     kind = "numeric"
     placeholder = "a number, e.g. 2.5 or 2/3"
 
-    def __init__(
-        self, qid, prompt, hashes, *, decimals=0, tolerance=None, percent=False, **kwargs
-    ):
+    def __init__(self, qid, prompt, hashes, *, decimals=0, tolerance=None, percent=False, **kwargs):
         super().__init__(qid, prompt, hashes, **kwargs)
         self.decimals, self.tolerance = _check_decimals(decimals, tolerance)
         self.percent = bool(percent)
@@ -384,5 +381,3 @@ def _shape_text(shape: tuple[int, ...]) -> str:
 
 class _ShapeMismatch(Exception):
     pass
-
-

@@ -9,8 +9,8 @@ import numpy as np
 from .._validation import as_array
 from ..kernels import get_kernel, kernel_names
 from ..layers import conv2d
-from ..plotting.images import plot_before_after
 from ..parsing import ParseError, parse_number
+from ..plotting.images import plot_before_after
 from .base import Explorer
 
 __all__ = ["FilterPlayground"]

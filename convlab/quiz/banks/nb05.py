@@ -58,8 +58,8 @@ def questions() -> list[Question]:
         ),
         SingleChoice(
             "05-trap",
-            "A from-scratch `Conv2D` cuts every window as `x[i:i + len(kernel), j:j + len(kernel)]`. "
-            "Which kernel exposes the bug?",
+            "A from-scratch `Conv2D` cuts every window as "
+            "`x[i:i + len(kernel), j:j + len(kernel)]`. Which kernel exposes the bug?",
             ["8aaf570c1684ae808a38f5964080014d"],
             options=["a 3 × 3 kernel", "a 5 × 5 kernel", "a 1 × 3 kernel", "a 1 × 1 kernel"],
             hint="`len` of a 2-D array is its number of rows. For which kernel is that not also "
