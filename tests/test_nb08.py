@@ -11,6 +11,7 @@ import pytest
 from scipy.signal import correlate2d
 
 from convlab.quiz import GeneratedQuestion, questions_for
+from convlab.quiz.banks import nb08
 
 from .support import NOTEBOOK_DIR, checked_output, code_cells, markdown_text, read_notebook
 
@@ -92,7 +93,7 @@ def test_recap_table_points_at_the_right_quiz_questions(nb):
     # the section headings name the same ranges
     md = markdown_text(nb)
     assert "questions 1–4" in md and "questions 5–7" in md and "questions 13–14" in md
-    assert "questions 8–12 and 15–17" in md and "questions 18–25" in md
+    assert "questions 8–12)" in md and "questions 15–17)" in md and "questions 18–25" in md
 
 
 def test_question_counts_printed(nb):
@@ -193,3 +194,20 @@ def test_sections_show_every_question_once_next_to_its_recap(nb):
             assert "image/png" not in out.data  # not an explorer
             json.dumps(out)
     assert sorted(shown) == list(range(1, 26)), "every question shown exactly once"
+
+
+def test_sections_show_the_questions_in_order_one_to_n(nb):
+    """Issue 13: the notebook showed questions 1–12, 15–17, 13–14.  Each section now shows a
+    run of the bank's numbering, the runs follow each other 1..N, and they are the bank's
+    own sections (``nb08.sections()``), each under a heading that names its range."""
+    cells = nb.cells
+    shown, headings = [], []
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "code" and cell.source.startswith("quiz.section("):
+            shown.append(_section_numbers(cell.source))
+            headings.append(re.findall(r"^### .*$", cells[i - 1].source, re.M)[-1])
+    assert [n for numbers in shown for n in numbers] == list(range(1, 26))
+    assert shown == list(nb08.sections().values())
+    for numbers, heading, name in zip(shown, headings, nb08.sections()):
+        assert heading.startswith(f"### {name}"), (heading, name)
+        assert heading.endswith(f"(questions {numbers[0]}–{numbers[-1]})"), heading

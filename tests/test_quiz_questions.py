@@ -499,3 +499,68 @@ def test_generated_question_takes_an_explorers_state():
     x = np.arange(1, 10).reshape(3, 3)
     q = GeneratedQuestion("t-state", partial(correlation_entry, x=x, h=[[0, 1], [1, 0]]))
     assert sum(q.check(str(v)).correct for v in (6, 8, 12, 14)) == 1
+
+
+# -- issue 12.6: readings that were guessed wrong -----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["0,083", "0,5", "-0,25", "12,5", "1,000", "3,14159", "1,2,3"])
+def test_a_possible_decimal_comma_asks_for_a_dot(text):
+    with pytest.raises(ParseError, match="dot") as err:
+        parse_number(text)
+    assert err.value.reason == "comma"
+
+
+def test_commas_that_cannot_be_decimal_commas_still_separate_thousands():
+    assert parse_number("1,000,000") == 10**6
+    assert parse_number("1,638,400") == 1638400
+    assert parse_number("1,000.5") == Fraction(2001, 2)
+
+
+def test_a_decimal_comma_costs_no_attempt():
+    from convlab.quiz import for_notebook
+
+    quiz = for_notebook("07", progress=None)
+    fb = quiz.submit("07-dice4", "0,083")  # 1/12 ≈ 0.083 with a decimal comma, not 83
+    assert not fb.valid and "use a dot" in fb.message and "0.083" in fb.message
+    assert quiz.records["07-dice4"]["attempts"] == 0
+    assert quiz.submit("07-dice4", "0.083").correct
+    assert quiz.records["07-dice4"]["attempts"] == 1
+
+
+def test_a_percentage_is_read_only_where_the_question_says_so():
+    # probability questions declare it: 8.3% is 0.083
+    assert parse_number("8.3%", percent=True) == Fraction(83, 1000)
+    assert parse_number("8.3 %", percent=True) == Fraction(83, 1000)
+    probability = {q.qid: q for q in questions_for("07")}["07-dice4"]
+    assert probability.check("8.3%").correct and probability.check("1/12").correct
+    assert not probability.check("83%").correct  # 0.83: valid, wrong
+    # anywhere else a % is refused with the plain number shown, and costs no attempt
+    with pytest.raises(ParseError, match=r"without the % sign \(8\.3% is 0\.083\)") as err:
+        parse_number("8.3%")
+    assert err.value.reason == "percent"
+    count = questions_for("01")[0]  # "how many values?"
+    fb = count.check("9%")
+    assert not fb.valid and "%" in fb.message
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("-2^2", -4), ("−2^2", -4), ("-2**2", -4), ("(-2)^2", 4), ("-2^3", -8), ("2^-2",
+     Fraction(1, 4)), ("-10^2", -100), ("+2^2", 4), ("(-3)", -3)],
+)
+def test_a_minus_sign_binds_after_the_power(text, value):
+    assert parse_number(text) == value
+
+
+def test_empty_answers_say_press_check_in_the_quiz_only():
+    from convlab import parsing
+
+    with pytest.raises(ParseError, match=r"^Type a number first\.$"):
+        parsing.parse_number("  ")
+    with pytest.raises(ParseError, match=r"then press Check\.$"):
+        parse_number("  ")
+    with pytest.raises(ParseError, match=r"^Type the values first \(for example 1, 2, 3\)\.$"):
+        parsing.parse_array("")
+    for q in _questions().values():
+        assert "press Check" in q.check("").message, q

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from convlab.quiz import GeneratedQuestion, Quiz, for_notebook, output_shape, questions_for
-from convlab.quiz.questions import _markdown
+from convlab.quiz.feedback import markdown as _markdown
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +68,7 @@ def _state_text(root):
 
 def test_text_answer_check_button_and_feedback():
     quiz = for_notebook("01")
-    view = quiz.widget and quiz._views[0]
+    view = quiz.widget and quiz.view.cards[0]
     assert isinstance(view.answer, W.Text) and view.answer.continuous_update is False
     view._quiet = True  # type without "pressing Enter", then press Check
     view.answer.value = "10"
@@ -76,10 +76,10 @@ def test_text_answer_check_button_and_feedback():
     view.check_button.click()
     assert "✗" in _fb(view) and "Not yet" in _fb(view)
     assert "one anti-diagonal too many" in _fb(view)  # targeted message
-    assert "Score: 0 / 4 correct" in quiz._score_html.value
+    assert "Score: 0 / 4 correct" in quiz.view.score_html.value
     view.answer.value = "9"  # Enter (the value syncs) checks by itself
     assert "✓" in _fb(view) and "Correct" in _fb(view)
-    assert "Score: 1 / 4 correct" in quiz._score_html.value
+    assert "Score: 1 / 4 correct" in quiz.view.score_html.value
     assert "✓" in view.header.value and "correct" in view.header.value
     view.check_button.click()  # same answer again: not a new attempt
     assert quiz.records["01-length"]["attempts"] == 2
@@ -88,7 +88,7 @@ def test_text_answer_check_button_and_feedback():
 def test_malformed_input_shows_a_friendly_message_not_a_traceback():
     quiz = for_notebook("01")
     quiz.widget  # noqa: B018
-    view = quiz._views[1]
+    view = quiz.view.cards[1]
     for bad in ["__import__('os').system('echo hi')", "1e999999", "[1,2", "x" * 100_000, "nan"]:
         view.answer.value = bad
         view.check_button.click()
@@ -102,7 +102,7 @@ def test_feedback_escapes_html_in_the_echo():
     quiz = for_notebook("08")
     quiz.widget  # noqa: B018
     i = [q.qid for q in quiz.questions].index("08-q2")
-    view = quiz._views[i]
+    view = quiz.view.cards[i]
     view.answer.value = "<img src=x onerror=alert(1)>"
     assert "<img" not in view.feedback.value and "&lt;img" in view.feedback.value
 
@@ -111,7 +111,7 @@ def test_radio_and_checkbox_questions():
     quiz = for_notebook("08")
     quiz.widget  # noqa: B018
     qids = [q.qid for q in quiz.questions]
-    radio = quiz._views[qids.index("08-q10")]
+    radio = quiz.view.cards[qids.index("08-q10")]
     assert isinstance(radio.answer, W.RadioButtons) and radio.answer.value is None
     radio.check_button.click()  # nothing picked yet
     assert "Pick an option" in _fb(radio)
@@ -122,7 +122,7 @@ def test_radio_and_checkbox_questions():
     radio.check_button.click()
     assert "Correct" in _fb(radio)
 
-    boxes = quiz._views[qids.index("08-q1")]
+    boxes = quiz.view.cards[qids.index("08-q1")]
     assert all(isinstance(b, W.Checkbox) for b in boxes.boxes)
     boxes.boxes[0].value = True
     boxes.check_button.click()
@@ -136,7 +136,7 @@ def test_radio_and_checkbox_questions():
 def test_hint_on_second_miss_and_answer_after_three():
     quiz = for_notebook("01")
     quiz.widget  # noqa: B018
-    view = quiz._views[1]
+    view = quiz.view.cards[1]
     view.answer.value = "27"
     assert "Hint" not in _fb(view)
     view.answer.value = "26"
@@ -148,7 +148,7 @@ def test_hint_on_second_miss_and_answer_after_three():
 def test_show_answer_button():
     quiz = for_notebook("01")
     quiz.widget  # noqa: B018
-    view = quiz._views[3]
+    view = quiz.view.cards[3]
     explanation_html = _markdown(quiz.questions[3].reveal())
     assert explanation_html not in _state_text(quiz.widget)
     view.show_button.click()
@@ -187,7 +187,7 @@ def test_no_answer_in_any_widget_state_before_asking():
 def test_generated_question_another_one():
     quiz = Quiz([GeneratedQuestion("gen", output_shape, seed=4)], name="gen")
     quiz.widget  # noqa: B018
-    view = quiz._views[0]
+    view = quiz.view.cards[0]
     inst0 = output_shape(np.random.default_rng([4, 0]))
     assert view.prompt.value == _markdown(inst0.prompt)
     assert inst0.explanation[:30] not in _state_text(quiz.widget)
@@ -197,10 +197,38 @@ def test_generated_question_another_one():
     inst1 = output_shape(np.random.default_rng([4, 1]))
     assert view.prompt.value == _markdown(inst1.prompt)
     assert view.feedback.value == "" and view.answer.value == ""
-    assert quiz.score == (0, 1)
+    assert quiz.score == (1, 1)  # the earlier right answer counts until this one is answered
+    assert "earlier instance" in view.header.value
     # a restart brings back instance 1, not 0
     again = Quiz([GeneratedQuestion("gen", output_shape, seed=4)], name="gen")
     assert again.questions[0].prompt == inst1.prompt
+
+
+def test_another_one_keeps_the_score_until_the_new_instance_is_answered():
+    """Issue 13: "Another one" must not drop the score before the new instance is answered.
+
+    The rule: an earlier correct answer keeps counting, across a restart too, until the new
+    instance gets a readable answer; then that answer decides (wrong: not yet; right: correct).
+    """
+    def fresh():
+        return Quiz([GeneratedQuestion("gen", output_shape, seed=4)], name="gen")
+
+    def shape(number):
+        return "{} x {}".format(*output_shape(np.random.default_rng([4, number])).answer)
+
+    quiz = fresh()
+    assert quiz.submit(0, shape(0)).correct and quiz.score == (1, 1)
+    quiz.another(0)
+    assert quiz.score == (1, 1) and quiz.records["gen"]["attempts"] == 0
+    assert "✓ Q1: correct on an earlier instance" in quiz.summary()
+    assert fresh().score == (1, 1)  # saved so
+    assert not quiz.submit(0, "").valid and quiz.score == (1, 1)  # unreadable: not an answer
+    assert not quiz.submit(0, "999 x 999").correct and quiz.score == (0, 1)
+    assert quiz.submit(0, shape(1)).correct and quiz.score == (1, 1)
+    # a question never answered right gains nothing from asking for another one
+    other = Quiz([GeneratedQuestion("gen2", output_shape, seed=5)], name="gen2")
+    other.another(0)
+    assert other.score == (0, 1)
 
 
 def test_restart_restores_the_widgets():
@@ -213,13 +241,13 @@ def test_restart_restores_the_widgets():
     quiz.submit("08-q5", "stride")
     again = for_notebook("08")
     again.widget  # noqa: B018
-    views = {v.question.qid: v for v in again._views}
+    views = {v.question.qid: v for v in again.view.cards}
     assert views["08-q2"].answer.value == "nope" and "Correct" in _fb(views["08-q2"])
     assert [b.value for b in views["08-q1"].boxes][:3] == [True, True, False]
     assert "Not yet" in _fb(views["08-q1"])
     assert views["08-q4"].answer.value.startswith("No:")
     assert "size of the result" in _fb(views["08-q5"])
-    assert "Score: 2 / " in again._score_html.value
+    assert "Score: 2 / " in again.view.score_html.value
 
 
 def test_mimebundle_and_repr():
@@ -237,15 +265,15 @@ def test_summary_at_the_end():
     quiz.reveal("01-full")
     text = quiz.summary()
     assert "3 / 4 correct" in text and "All done" in text and "1 with the answer shown" in text
-    assert "All done" in quiz._summary_html.value
+    assert "All done" in quiz.view.summary_html.value
 
 
 def test_reset():
     quiz = for_notebook("01")
     quiz.widget  # noqa: B018
-    quiz._views[0].answer.value = "9"
+    quiz.view.cards[0].answer.value = "9"
     quiz.reset()
-    assert quiz.score == (0, 4) and quiz._views[0].answer.value == ""
+    assert quiz.score == (0, 4) and quiz.view.cards[0].answer.value == ""
     assert for_notebook("01").score == (0, 4)
 
 
@@ -265,7 +293,7 @@ def test_every_bank_question_renders():
     for nb in ("01", "08"):
         quiz = for_notebook(nb)
         box = quiz.widget
-        assert len(quiz._views) == len(questions_for(nb))
+        assert len(quiz.view.cards) == len(questions_for(nb))
         assert isinstance(box, W.VBox)
 
 
@@ -276,8 +304,8 @@ def test_sections_share_the_quiz_questions_score_and_progress(tmp_path):
     assert repr(rest) == "<Quiz '01': questions 2–4 of 4>"
     assert repr(quiz.section([4, 2])) == "<Quiz '01': questions 4, 2 of 4>"
     card = first.widget.children[1]
-    assert card is quiz._views[0].box  # the same widgets, not copies
-    view = quiz._views[0]
+    assert card is quiz.view.cards[0].box  # the same widgets, not copies
+    view = quiz.view.cards[0]
     view.answer.value = "9"  # Enter in the section's box
     assert quiz.score == (1, 4)
     assert "1 / 4" in first.widget.children[-1].value == rest.widget.children[-1].value

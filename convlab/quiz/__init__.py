@@ -1,9 +1,18 @@
 """Self-checking quiz cells and a grader for the learner's own code.
 
 Questions are checked in the kernel, never in the browser: the answers are
-stored as salted hashes (see :mod:`convlab.quiz.questions`), learner input is
-parsed, never evaluated, and progress is saved to a JSON file (see
-:mod:`convlab.quiz.progress`).
+stored as salted hashes (see :mod:`convlab.quiz.hashing`), learner input is
+parsed, never evaluated (:mod:`convlab.parsing`), and progress is saved to a
+JSON file (see :mod:`convlab.quiz.progress`).
+
+One home per concern: question types in :mod:`~convlab.quiz.questions` (numbers
+and arrays), :mod:`~convlab.quiz.choices` (words and options) and
+:mod:`~convlab.quiz.generated` ("Another one"); what the learner is told in
+:mod:`~convlab.quiz.feedback`; the :class:`Quiz` model (records, score,
+progress) in :mod:`~convlab.quiz.model` and its widgets in :mod:`~convlab.quiz.ui`;
+every notebook's questions in :mod:`convlab.quiz.banks`, found by the registry
+:mod:`~convlab.quiz.bank`.  ``python -m convlab.quiz digest QID "ANSWER"`` prints
+the digest to store for an answer.
 
 In a notebook::
 
@@ -29,23 +38,14 @@ False
 
 from ._parse import ParseError, normalise_text, parse_array, parse_number
 from .bank import NOTEBOOKS, for_notebook, questions_for
+from .choices import MultipleChoice, SingleChoice, TextQuestion
+from .feedback import Feedback
+from .generated import GeneratedQuestion, Instance, correlation_entry, output_shape
 from .grader import KINDS, CaseResult, ImplementationReport, check_implementation
+from .hashing import answer_digest
+from .model import Quiz
 from .progress import ProgressStore, ProgressWarning, default_progress_path
-from .questions import (
-    ArrayQuestion,
-    Feedback,
-    GeneratedQuestion,
-    Instance,
-    MultipleChoice,
-    NumericQuestion,
-    Question,
-    SingleChoice,
-    TextQuestion,
-    answer_digest,
-    correlation_entry,
-    output_shape,
-)
-from .ui import Quiz
+from .questions import ArrayQuestion, NumericQuestion, Question
 
 __all__ = [
     # the course's quizzes

@@ -1,87 +1,31 @@
 """Question types checked in the kernel, with answers kept as salted hashes.
 
 Every question has a pure :meth:`Question.check`: the same response and
-attempt number always give the same :class:`Feedback`, and nothing is
-recorded.  Keeping score and remembering attempts is the job of
-:class:`convlab.quiz.Quiz`.
-
-How answers are hidden
-----------------------
-A question stores no answer, only ``sha256("convlab.quiz/v1|<qid>|<key>")``
-(the first 32 hex digits) of the canonical key of each accepted answer.  The
-question id salts the hash, so one answer hashes differently in every
-question.  To check a response, the question works out the key(s) the
-response stands for and looks them up:
-
-* text: :func:`~convlab.quiz._parse.normalise_text` (case, spaces,
-  punctuation, a leading article); each accepted synonym has its own hash;
-* single choice: ``choice:`` + the option text (case and spacing
-  normalised, punctuation kept: "i + j" is not "i - j"); multiple choice:
-  ``choices:`` + the sorted texts of the right set;
-* numbers: the answer is rounded (half up) to the question's ``decimals``,
-  giving an integer ``m`` and the key ``num:<m>e-<decimals>``.  A response
-  ``x`` is accepted when a grid point ``m / 10**decimals`` within
-  ``tolerance`` of ``x`` has the stored hash, i.e. exactly when
-  ``|x - answer_rounded| <= tolerance``.  The default tolerance is 0 for
-  whole-number answers (``decimals=0``: "19.0" and "1.9e1" are right, "19.2"
-  is not) and half a unit in the last place otherwise (``decimals=2``:
-  anything that rounds to the stored 0.11, such as "1/9" or "0.114");
-* arrays: the shape plus every value rounded to ``decimals``, with the same
-  per-value tolerance (at most half a unit).
-
-The hashes keep answers out of the notebooks, out of ``repr`` and out of any
-widget state sent to the browser.  They stop a glance, not a determined
-learner: the salt is public and a small answer space (four options, a
-number below 1000) can be searched, and the worked explanations sit in the
-package source.  That is the honest limit of self-checking quizzes.
+attempt number always give the same :class:`~convlab.quiz.feedback.Feedback`,
+and nothing is recorded.  Keeping score and remembering attempts is the job of
+:class:`convlab.quiz.Quiz`.  This module holds the base class and the
+questions answered with numbers (one number, an array or a shape);
+:mod:`convlab.quiz.choices` holds those answered in words or by picking
+options, :mod:`convlab.quiz.generated` those drawn fresh from a generator, and
+:mod:`convlab.quiz.hashing` says how the answers are hidden.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
 import math
-import numbers
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 
 import numpy as np
 
-from ._parse import ParseError, clean, normalise_text, parse_array, parse_number
+from ._parse import ParseError, parse_array, parse_number
+from .feedback import Feedback
+from .feedback import markdown as _markdown
+from .hashing import answer_digest
+from .hashing import round_half_up as _round_half_up
+from .hashing import to_fraction as _to_fraction
 
-__all__ = [
-    "ArrayQuestion",
-    "Feedback",
-    "GeneratedQuestion",
-    "Instance",
-    "MultipleChoice",
-    "NumericQuestion",
-    "Question",
-    "SingleChoice",
-    "TextQuestion",
-    "answer_digest",
-    "correlation_entry",
-    "output_shape",
-]
-
-SALT = "convlab.quiz/v1"
-
-
-def answer_digest(qid: str, key: str) -> str:
-    """The stored hash of canonical answer ``key`` in question ``qid``.
-
-    >>> len(answer_digest("01-length", "num:9e-0"))
-    32
-    >>> answer_digest("01-length", "num:9e-0") == answer_digest("other", "num:9e-0")
-    False
-    """
-    return hashlib.sha256(f"{SALT}|{qid}|{key}".encode()).hexdigest()[:32]
-
-
-def _round_half_up(value: Fraction, decimals: int) -> int:
-    return math.floor(value * 10**decimals + Fraction(1, 2))
+__all__ = ["ArrayQuestion", "NumericQuestion", "Question"]
 
 
 def _fmt(value: Fraction) -> str:
@@ -89,117 +33,6 @@ def _fmt(value: Fraction) -> str:
     if value.denominator == 1:
         return str(value.numerator)
     return f"{float(value):.6g}"
-
-
-def _to_fraction(value: object) -> Fraction:
-    """A number passed from code (not typed): int, float, numpy scalar or text."""
-    if isinstance(value, str):
-        return parse_number(value)
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ParseError(f"Please give a number, not {type(value).__name__}.")
-    if isinstance(value, numbers.Integral):
-        return Fraction(int(value))
-    f = float(value)
-    if not math.isfinite(f):
-        raise ParseError(f"Please give a finite number ({f!r} is not one).")
-    if abs(f) > 1e300:
-        raise ParseError(f"{f!r} is far too large to be the answer.")
-    return Fraction(repr(f))
-
-
-def _markdown(text: str) -> str:
-    """A tiny, safe Markdown subset as HTML: ```blocks```, `code`, **bold**, paragraphs."""
-    parts = text.split("```")
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2:
-            out.append(f"<pre>{html.escape(part.strip(chr(10)))}</pre>")
-            continue
-        esc = html.escape(part)
-        esc = re.sub(r"`([^`]+)`", r"<code>\1</code>", esc)
-        esc = re.sub(r"\*\*([^*]+)\*\*", r"<b>\1</b>", esc)
-        paras = [p.strip() for p in re.split(r"\n\s*\n", esc) if p.strip()]
-        out.extend(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paras)
-    return "".join(out)
-
-
-@dataclass(frozen=True)
-class Feedback:
-    """What the learner is told after pressing Check.
-
-    Attributes
-    ----------
-    correct : bool
-        Whether the response is right.
-    message : str
-        One or two sentences about this response.
-    valid : bool
-        False when the response could not be read (empty, malformed, too
-        long); such a response does not count as an attempt.
-    hint : str or None
-        Given from the second wrong attempt on.
-    explanation : str or None
-        The worked answer, given after ``max_tries`` wrong attempts.
-
-    Examples
-    --------
-    >>> print(Feedback(True, "Nine anti-diagonals."))
-    ✓ Correct. Nine anti-diagonals.
-    >>> Feedback(False, "", valid=False).status
-    'unreadable'
-    """
-
-    correct: bool
-    message: str
-    valid: bool = True
-    hint: str | None = None
-    explanation: str | None = None
-
-    @property
-    def status(self) -> str:
-        """``"correct"``, ``"incorrect"`` or ``"unreadable"``."""
-        if not self.valid:
-            return "unreadable"
-        return "correct" if self.correct else "incorrect"
-
-    @property
-    def symbol(self) -> str:
-        """✓, ✗ or ? — the state in a shape, not only a colour."""
-        return {"correct": "✓", "incorrect": "✗", "unreadable": "?"}[self.status]
-
-    @property
-    def headline(self) -> str:
-        """ "Correct", "Not yet" or "Couldn't read that"."""
-        return {
-            "correct": "Correct.",
-            "incorrect": "Not yet.",
-            "unreadable": "Couldn't read that.",
-        }[self.status]
-
-    def __str__(self) -> str:
-        lines = [f"{self.symbol} {self.headline} {self.message}".rstrip()]
-        if self.hint:
-            lines.append(f"Hint: {self.hint}")
-        if self.explanation:
-            lines.append(f"Answer: {self.explanation}")
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        colour = {"correct": "#1a7f37", "incorrect": "#b35900", "unreadable": "#555"}[self.status]
-        out = [
-            f'<div class="convlab-feedback convlab-{self.status}" role="status">'
-            f'<span style="color:{colour}">'
-            f"<b>{self.symbol} {html.escape(self.headline)}</b></span> "
-            f"{html.escape(self.message)}</div>"
-        ]
-        if self.hint:
-            out.append(f'<div class="convlab-hint"><b>Hint:</b> {html.escape(self.hint)}</div>')
-        if self.explanation:
-            out.append(
-                '<div class="convlab-explanation"><b>Answer:</b> '
-                f"{_markdown(self.explanation)}</div>"
-            )
-        return "".join(out)
 
 
 class Question:
@@ -347,6 +180,10 @@ class NumericQuestion(Question):
     tolerance : float or Fraction, optional
         Accepted distance from the stored (rounded) answer; default 0 when
         ``decimals == 0``, else half a unit of the last decimal.
+    percent : bool, optional
+        The answer is a fraction or a probability, so ``"8.3%"`` may be typed
+        for 0.083.  Without it a ``%`` is refused with a message (and costs no
+        attempt): "8.3%" in a question about a count is more likely a slip.
 
     Examples
     --------
@@ -358,14 +195,18 @@ class NumericQuestion(Question):
     >>> ninth = NumericQuestion.from_answer("box", "1/9 to 2 decimals?", 1 / 9, decimals=2)
     >>> [ninth.check(s).correct for s in ("1/9", "0.11", "0.114", "0.12")]
     [True, True, True, False]
+    >>> sixth = NumericQuestion.from_answer("p", "P(7)?", 1 / 6, decimals=3, percent=True)
+    >>> sixth.check("16.7%").correct, sixth.check("0.167").correct
+    (True, True)
     """
 
     kind = "numeric"
     placeholder = "a number, e.g. 2.5 or 2/3"
 
-    def __init__(self, qid, prompt, hashes, *, decimals=0, tolerance=None, **kwargs):
+    def __init__(self, qid, prompt, hashes, *, decimals=0, tolerance=None, percent=False, **kwargs):
         super().__init__(qid, prompt, hashes, **kwargs)
         self.decimals, self.tolerance = _check_decimals(decimals, tolerance)
+        self.percent = bool(percent)
 
     @staticmethod
     def key(value: object, decimals: int = 0) -> str:
@@ -396,7 +237,10 @@ class NumericQuestion(Question):
         )
 
     def _keys(self, response):
-        x = _to_fraction(response)
+        if isinstance(response, str):
+            x = parse_number(response, percent=self.percent)
+        else:
+            x = _to_fraction(response)
         unit = Fraction(1, 10**self.decimals)
         lo = math.ceil((x - self.tolerance) / unit)
         hi = math.floor((x + self.tolerance) / unit)
@@ -537,467 +381,3 @@ def _shape_text(shape: tuple[int, ...]) -> str:
 
 class _ShapeMismatch(Exception):
     pass
-
-
-# ---------------------------------------------------------------------------------------
-# text and choices
-# ---------------------------------------------------------------------------------------
-
-
-class TextQuestion(Question):
-    """A short text answer, compared after normalisation, with accepted synonyms.
-
-    Parameters
-    ----------
-    qid, prompt, hashes, **kwargs
-        As for :class:`Question`; one hash per accepted spelling.
-    compact, strip_version : bool, optional
-        Passed to :func:`~convlab.quiz._parse.normalise_text` (for names such
-        as "VGG-16", "ResNet 152").
-
-    Examples
-    --------
-    >>> q = TextQuestion.from_answer("demo", "Same length needed?", ["no", "not necessarily"])
-    >>> q.check("  No. ").correct, q.check("NOT necessarily").correct, q.check("yes").correct
-    (True, True, False)
-    """
-
-    kind = "text"
-    placeholder = "a word or a few words"
-
-    def __init__(self, qid, prompt, hashes, *, compact=False, strip_version=False, **kwargs):
-        super().__init__(qid, prompt, hashes, **kwargs)
-        self.compact = bool(compact)
-        self.strip_version = bool(strip_version)
-
-    @staticmethod
-    def key(text: str, compact: bool = False, strip_version: bool = False) -> str:
-        """Canonical key: ``text:`` + the normalised text."""
-        return "text:" + normalise_text(text, compact=compact, strip_version=strip_version)
-
-    @classmethod
-    def digests(cls, qid, accepted, *, compact=False, strip_version=False) -> list[str]:
-        """The hash list to store for the accepted spellings (for writing a bank)."""
-        return sorted({answer_digest(qid, cls.key(a, compact, strip_version)) for a in accepted})
-
-    @classmethod
-    def from_answer(
-        cls,
-        qid,
-        prompt,
-        accepted,
-        *,
-        compact=False,
-        strip_version=False,
-        near_misses=None,
-        **kwargs,
-    ):
-        """Build the question from plain accepted spellings, which are hashed and not kept."""
-        near = {
-            answer_digest(qid, cls.key(t, compact, strip_version)): msg
-            for t, msg in (near_misses or {}).items()
-        }
-        return cls(
-            qid,
-            prompt,
-            cls.digests(qid, accepted, compact=compact, strip_version=strip_version),
-            compact=compact,
-            strip_version=strip_version,
-            near_misses=near,
-            **kwargs,
-        )
-
-    def _keys(self, response):
-        norm = normalise_text(response, compact=self.compact, strip_version=self.strip_version)
-        if not norm:
-            raise ParseError("Type a word or a few words first, then press Check.")
-        shown = clean(response)
-        return ["text:" + norm], (shown if len(shown) <= 40 else shown[:39] + "…")
-
-    def _wrong_message(self, response, echo):
-        return f"“{echo}” is not what we are looking for."
-
-
-def _option_norm(text: str) -> str:
-    """Options compare on case and spacing only: "i + j = k" and "i - j = k" must differ."""
-    return " ".join(clean(text).casefold().split())
-
-
-class _Choice(Question):
-    def __init__(self, qid, prompt, hashes, *, options, **kwargs):
-        super().__init__(qid, prompt, hashes, **kwargs)
-        self.options = tuple(str(o) for o in options)
-        if len(self.options) < 2:
-            raise ValueError("a choice question needs at least two options")
-        norms = [_option_norm(o) for o in self.options]
-        if len(set(norms)) != len(norms):
-            raise ValueError(f"the options of {qid!r} must differ (ignoring case and spacing)")
-        self._norms = norms
-
-    def _option(self, item: object) -> str:
-        """The normalised text of one chosen option (index or text)."""
-        if isinstance(item, numbers.Integral) and not isinstance(item, bool):
-            if 0 <= int(item) < len(self.options):
-                return self._norms[int(item)]
-            raise ParseError(f"There is no option number {int(item)}; pick one of the options.")
-        if isinstance(item, str):
-            norm = _option_norm(item)
-            if norm in self._norms:
-                return norm
-            letters = "abcdefghijklmnopqrstuvwxyz"[: len(self.options)]
-            norm = norm.strip(" .)")
-            if len(norm) == 1 and norm in letters:
-                return self._norms[letters.index(norm)]
-        raise ParseError("Please pick one of the options shown.")
-
-
-class SingleChoice(_Choice):
-    """Pick one option.  The response is the option's text, its letter or its 0-based index.
-
-    Examples
-    --------
-    >>> q = SingleChoice.from_answer("demo", "2 + 2?", ["3", "4", "5"], "4")
-    >>> q.check("4").correct, q.check(1).correct, q.check("b").correct, q.check("c").correct
-    (True, True, True, False)
-    """
-
-    kind = "single"
-
-    @staticmethod
-    def key(option: str) -> str:
-        """Canonical key: ``choice:`` + the option text (case and spacing normalised)."""
-        return "choice:" + _option_norm(option)
-
-    @classmethod
-    def digests(cls, qid, answer) -> list[str]:
-        """The hash list to store (for writing a bank)."""
-        return [answer_digest(qid, cls.key(answer))]
-
-    @classmethod
-    def from_answer(cls, qid, prompt, options, answer, **kwargs):
-        """Build the question from the options and the right one (hashed, not kept)."""
-        if answer not in options:
-            raise ValueError("the answer must be one of the options")
-        return cls(qid, prompt, cls.digests(qid, answer), options=options, **kwargs)
-
-    def _keys(self, response):
-        if response is None or (isinstance(response, str) and not response.strip()):
-            raise ParseError("Pick an option first, then press Check.")
-        if isinstance(response, str):
-            clean(response)  # length check
-        return ["choice:" + self._option(response)], ""
-
-    def _wrong_message(self, response, echo):
-        return "That option is not the best answer."
-
-
-class MultipleChoice(_Choice):
-    """Tick every right option (one or more).  The response is a list of options.
-
-    Each item may be an option's text, its letter or its 0-based index; a
-    string such as ``"a, c"`` is read as letters.
-
-    Examples
-    --------
-    >>> q = MultipleChoice.from_answer("demo", "Even numbers?", ["2", "3", "4"], ["2", "4"])
-    >>> q.check([0, 2]).correct, q.check("a c").correct, q.check(["2"]).correct
-    (True, True, False)
-    """
-
-    kind = "multiple"
-
-    def __init__(self, qid, prompt, hashes, *, options, **kwargs):
-        super().__init__(qid, prompt, hashes, options=options, **kwargs)
-
-    @staticmethod
-    def key(options: Iterable[str]) -> str:
-        """Canonical key: ``choices:`` + the sorted option texts (case and spacing normalised)."""
-        return "choices:" + "|".join(sorted({_option_norm(o) for o in options}))
-
-    @classmethod
-    def digests(cls, qid, answers) -> list[str]:
-        """The hash list to store (for writing a bank)."""
-        return [answer_digest(qid, cls.key(answers))]
-
-    @classmethod
-    def from_answer(cls, qid, prompt, options, answers, **kwargs):
-        """Build the question from the options and the right ones (hashed, not kept)."""
-        if not answers or any(a not in options for a in answers):
-            raise ValueError("the answers must be a non-empty subset of the options")
-        return cls(qid, prompt, cls.digests(qid, answers), options=options, **kwargs)
-
-    def _keys(self, response):
-        if isinstance(response, str):
-            text = clean(response)
-            if _option_norm(text) in self._norms:
-                items: list = [text]
-            else:
-                items = [t for t in re.split(r"[,;\s]+", text.casefold()) if t]
-        elif response is None:
-            items = []
-        elif isinstance(response, Iterable):
-            items = list(response)
-            if len(items) > len(self.options):
-                raise ParseError("That is more choices than there are options.")
-        else:
-            raise ParseError("Please tick the options you think are right.")
-        if not items:
-            raise ParseError("Tick at least one option, then press Check.")
-        chosen = {self._option(i) for i in items}
-        return ["choices:" + "|".join(sorted(chosen))], ""
-
-    def _wrong_message(self, response, echo):
-        return "At least one option is ticked that should not be, or one is missing."
-
-
-# ---------------------------------------------------------------------------------------
-# generated questions
-# ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Instance:
-    """One generated question: what a generator returns.
-
-    Attributes
-    ----------
-    prompt : str
-        The question (Markdown subset, see :class:`Question`).
-    answer : number, sequence or ndarray
-        The answer: hashed at once by :class:`GeneratedQuestion` and dropped.
-    explanation : str
-        The worked answer.
-    decimals : int
-        Precision of a numeric answer.
-    shape_like : bool
-        The answer is a shape (accept ``"3 x 4"``).
-    """
-
-    prompt: str
-    answer: object
-    explanation: str
-    decimals: int = 0
-    shape_like: bool = False
-
-
-class GeneratedQuestion(Question):
-    """A question drawn from a generator, with "another one" on request.
-
-    Parameters
-    ----------
-    qid : str
-        Identifier of the family (each instance is salted with
-        ``"<qid>#<number>"``).
-    generator : callable
-        ``generator(rng) -> Instance``, where ``rng`` is a
-        :class:`numpy.random.Generator`.  To tie questions to an explorer's
-        current state, pass a generator that reads it, e.g.
-        ``functools.partial(correlation_entry, x=explorer.x, h=explorer.h)``.
-    seed : int, optional
-        Instance ``n`` uses ``numpy.random.default_rng([seed, n])``, so the
-        same seed and number always give the same question.
-    hint : str, optional
-        As for :class:`Question`.
-    max_tries : int, optional
-        As for :class:`Question`.
-
-    Examples
-    --------
-    >>> q = GeneratedQuestion("shape", output_shape, seed=1)
-    >>> q.number
-    0
-    >>> q.new_instance().number
-    1
-    """
-
-    kind = "generated"
-
-    def __init__(
-        self,
-        qid,
-        generator: Callable[[np.random.Generator], Instance],
-        *,
-        seed=0,
-        hint=None,
-        max_tries=3,
-    ):
-        if not callable(generator):
-            raise TypeError(f"generator must be callable as generator(rng), got {generator!r}")
-        self.qid = qid
-        self.generator = generator
-        self.seed = int(seed)
-        self.hint = hint
-        self.max_tries = max_tries
-        self.number = -1
-        self.set_instance(0)
-
-    def set_instance(self, number: int) -> GeneratedQuestion:
-        """Draw instance ``number`` (deterministic for a given seed)."""
-        inst = self.generator(np.random.default_rng([self.seed, int(number)]))
-        if not isinstance(inst, Instance):
-            raise TypeError(f"the generator must return an Instance, got {type(inst).__name__}")
-        sub_qid = f"{self.qid}#{int(number)}"
-        common = {"hint": self.hint, "explanation": inst.explanation, "max_tries": self.max_tries}
-        answer = inst.answer
-        if isinstance(answer, (list, tuple, np.ndarray)):
-            inner: Question = ArrayQuestion.from_answer(
-                sub_qid,
-                inst.prompt,
-                answer,
-                decimals=inst.decimals,
-                shape_like=inst.shape_like,
-                **common,
-            )
-            self.placeholder = inner.placeholder
-        else:
-            inner = NumericQuestion.from_answer(
-                sub_qid, inst.prompt, answer, decimals=inst.decimals, **common
-            )
-            self.placeholder = NumericQuestion.placeholder
-        self._inner = inner
-        self.number = int(number)
-        self.prompt = inst.prompt
-        self._explanation = inst.explanation
-        return self
-
-    def new_instance(self) -> GeneratedQuestion:
-        """Move on to the next instance ("another one")."""
-        return self.set_instance(self.number + 1)
-
-    def check(self, response, *, attempt=1):
-        return self._inner.check(response, attempt=attempt)
-
-    def __repr__(self) -> str:
-        return f"<GeneratedQuestion {self.qid!r} #{self.number}>"
-
-
-def _matrix_text(a: np.ndarray) -> str:
-    width = max(len(str(v)) for v in a.ravel().tolist())
-    return "\n".join(" ".join(str(v).rjust(width) for v in row) for row in a.tolist())
-
-
-def correlation_entry(rng: np.random.Generator, *, x=None, h=None, flip: bool = False) -> Instance:
-    """Generator: "what is out[i, j] of this valid 2-D correlation (or convolution)?".
-
-    Parameters
-    ----------
-    rng : numpy.random.Generator
-        Source of randomness (the input, the kernel if not given, and i, j).
-    x, h : 2-D array_like, optional
-        Input and kernel, e.g. an explorer's current ones; random small
-        integers (with non-square kernels now and then) when not given.
-    flip : bool, optional
-        False: cross-correlation, the deep-learning "convolution"
-        (:func:`convlab.correlate`); True: true convolution
-        (:func:`convlab.convolve`), the kernel flipped first.
-
-    Returns
-    -------
-    Instance
-
-    Examples
-    --------
-    >>> inst = correlation_entry(np.random.default_rng(0), x=[[1, 2, 3], [4, 5, 6], [7, 8, 9]],
-    ...                          h=[[0, 1], [1, 0]])
-    >>> inst.answer in (6, 8, 12, 14)
-    True
-    """
-    from .. import convolve, correlate
-    from .._validation import as_array
-
-    if x is None:
-        x = rng.integers(0, 10, size=(int(rng.integers(4, 6)), int(rng.integers(4, 7))))
-    if h is None:
-        h = np.zeros((1, 1), dtype=int)
-        while not h.any():
-            h = rng.integers(-2, 3, size=(int(rng.integers(1, 4)), int(rng.integers(2, 4))))
-    x = as_array(x, "x", ndim=(2,))
-    h = as_array(h, "h", ndim=(2,))
-    if h.shape[0] > x.shape[0] or h.shape[1] > x.shape[1]:
-        raise ValueError(f"h {h.shape} must fit inside x {x.shape} for a valid-mode question")
-    out = convolve(x, h, "valid") if flip else correlate(x, h, "valid")
-    i = int(rng.integers(0, out.shape[0]))
-    j = int(rng.integers(0, out.shape[1]))
-    kh, kw = h.shape
-    used = h[::-1, ::-1] if flip else h
-    window = x[i : i + kh, j : j + kw]
-    terms = " + ".join(f"{a}·{b}" for a, b in zip(window.ravel().tolist(), used.ravel().tolist()))
-    value = out[i, j].item()
-    what = (
-        "true convolution (flip the kernel in both directions first)"
-        if flip
-        else "cross-correlation, as deep-learning layers do (no flip)"
-    )
-    prompt = (
-        f"Slide the kernel `h` over the input `x` in 'valid' mode, {what}.\n\n"
-        f"```\nx =\n{_matrix_text(x)}\n\nh =\n{_matrix_text(h)}\n```\n\n"
-        f"The output has shape {out.shape}. What is **out[{i}, {j}]** (rows and columns "
-        "counted from 0)?"
-    )
-    explanation = (
-        f"out[{i}, {j}] uses the window of x whose top-left corner is x[{i}, {j}]:\n\n"
-        f"```\n{_matrix_text(window)}\n```\n\n"
-        + (
-            "Multiply it cell by cell with the flipped kernel\n\n"
-            f"```\n{_matrix_text(used)}\n```\n\n"
-            if flip
-            else "Multiply it cell by cell with h "
-        )
-        + f"and add: {terms} = {value}."
-    )
-    return Instance(prompt, value, explanation)
-
-
-def output_shape(
-    rng: np.random.Generator, *, n=None, k=None, stride=None, padding=None
-) -> Instance:
-    """Generator: "what shape is the output of this convolution layer?".
-
-    Uses ``out = floor((n + 2·padding − k) / stride) + 1`` on each axis.
-
-    Parameters
-    ----------
-    rng : numpy.random.Generator
-        Source of randomness for whatever is not given.
-    n, k : int or (int, int), optional
-        Input and kernel size (rows, cols).
-    stride, padding : int, optional
-        The same on both axes.
-
-    Returns
-    -------
-    Instance
-
-    Examples
-    --------
-    >>> inst = output_shape(np.random.default_rng(0), n=(28, 28), k=(3, 3), stride=2, padding=1)
-    >>> inst.answer
-    (14, 14)
-    """
-
-    def pair(v, draw):
-        if v is None:
-            v = draw()
-        return (int(v), int(v)) if np.ndim(v) == 0 else (int(v[0]), int(v[1]))
-
-    for _ in range(100):
-        nn = pair(n, lambda: (int(rng.integers(5, 33)), int(rng.integers(5, 33))))
-        kk = pair(k, lambda: int(rng.choice([1, 2, 3, 5, 7])))
-        s = int(stride) if stride is not None else int(rng.integers(1, 4))
-        p = int(padding) if padding is not None else int(rng.integers(0, 4))
-        outs = tuple((a + 2 * p - b) // s + 1 for a, b in zip(nn, kk))
-        if min(outs) >= 1 and s >= 1 and p >= 0:
-            break
-    else:
-        raise ValueError("these sizes give no valid output; check n, k, stride and padding")
-    lines = [
-        f"{axis}: ⌊({a} + 2·{p} − {b}) / {s}⌋ + 1 = ⌊{a + 2 * p - b} / {s}⌋ + 1 = {o}"
-        for axis, a, b, o in zip(("rows", "cols"), nn, kk, outs)
-    ]
-    prompt = (
-        f"A {nn[0]} × {nn[1]} input goes through a convolution layer with a {kk[0]} × {kk[1]} "
-        f"kernel, stride {s} and zero padding {p} on every side. What is the shape of the "
-        "output (rows, cols)?"
-    )
-    explanation = "Per axis, out = ⌊(n + 2·padding − k) / stride⌋ + 1.\n\n" + "\n".join(lines)
-    return Instance(prompt, outs, explanation, shape_like=True)

@@ -9,8 +9,8 @@ import numpy as np
 from .._validation import as_array
 from ..kernels import get_kernel, kernel_names
 from ..layers import conv2d
+from ..parsing import ParseError, parse_number
 from ..plotting.images import plot_before_after
-from ..quiz._parse import ParseError, parse_number
 from .base import Explorer
 
 __all__ = ["FilterPlayground"]
@@ -142,9 +142,8 @@ class FilterPlayground(Explorer):
                     try:
                         values[i, j] = float(parse_number(text))
                     except ParseError as exc:
-                        message = str(exc).replace(", then press Check", "")
                         raise ValueError(f"row {i + 1}, column {j + 1} of your kernel: "
-                                         f"{message}") from None
+                                         f"{exc}") from None
             return values
         params = {"size": size} if kernel in SIZED else {}
         if kernel == "gaussian2d":

@@ -1,6 +1,23 @@
-"""Question banks of notebooks 02–07, one module each (``nb02.py`` … ``nb07.py``).
+"""The course's question banks, one module per notebook (``nb01.py`` … ``nb08.py``).
 
-Each module defines ``NOTEBOOK`` (its two-digit number), ``TITLE`` and ``questions()``, which
-returns a fresh list of questions; :mod:`convlab.quiz.bank` finds them here by name, so adding a
-notebook's quiz means adding one module and its answers to the tests, nothing else.
+Each module defines ``NOTEBOOK`` (its two-digit number), ``TITLE`` and ``questions()``,
+which returns a fresh list of questions in the order the notebook shows them;
+:mod:`convlab.quiz.bank` finds the modules here by name, so adding a notebook's quiz means
+adding one module and a test file with its plain answers, nothing else.  Question ids
+start with the notebook's number (``"04-blur"``) and are unique across the course.
+
+A bank stores no plain answer, only digests (see :mod:`convlab.quiz.hashing`).  Print
+the digest line of an answer instead of computing it by hand::
+
+    python -m convlab.quiz digest 01-length "9"
+    python -m convlab.quiz digest 08-box "1/9"            # a question already in a bank
+    python -m convlab.quiz digest 09-new "0.25" --kind numeric --decimals 2
+    python -m convlab.quiz digest 09-pick "the kernel" --kind single
+
+For a question already in a bank the command reads its kind and precision from there
+and says whether the digest is one the question accepts; a new question needs
+``--kind`` (``numeric``, ``array``, ``shape``, ``text``, ``single`` or ``multiple``;
+choices and texts separated by ``|`` for ``multiple`` and for a text's synonyms).  Paste
+the printed line into the bank, and the plain answer, worked out independently, into
+the bank's test (``tests/test_quiz_bank_nbNN.py``).
 """

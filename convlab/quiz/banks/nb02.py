@@ -6,7 +6,8 @@ are in ``tests/test_quiz_bank_nb02.py``.
 
 from __future__ import annotations
 
-from ..questions import ArrayQuestion, NumericQuestion, Question, SingleChoice, TextQuestion
+from ..choices import SingleChoice, TextQuestion
+from ..questions import ArrayQuestion, NumericQuestion, Question
 
 NOTEBOOK = "02"
 TITLE = "Check yourself: flip and slide"

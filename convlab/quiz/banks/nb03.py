@@ -6,7 +6,8 @@ are in ``tests/test_quiz_bank_nb03.py``.
 
 from __future__ import annotations
 
-from ..questions import ArrayQuestion, MultipleChoice, NumericQuestion, Question, SingleChoice
+from ..choices import MultipleChoice, SingleChoice
+from ..questions import ArrayQuestion, NumericQuestion, Question
 
 NOTEBOOK = "03"
 TITLE = "Check yourself: smoothing a sawtooth"

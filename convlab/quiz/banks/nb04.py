@@ -5,7 +5,8 @@ Plain answers and their independent checks are in ``tests/test_quiz_bank_nb04.py
 
 from __future__ import annotations
 
-from ..questions import ArrayQuestion, MultipleChoice, NumericQuestion, Question, SingleChoice
+from ..choices import MultipleChoice, SingleChoice
+from ..questions import ArrayQuestion, NumericQuestion, Question
 
 NOTEBOOK = "04"
 TITLE = "Check yourself: filters on images"
@@ -74,8 +75,8 @@ def questions() -> list[Question]:
         ),
         NumericQuestion(
             "04-blur",
-            "Seed 000 blurs with a 3 × 3 kernel whose nine weights are all 0.11. A flat "
-            "region of the image has the value 200. What value does the blur give there?",
+            "A 3 × 3 blur kernel is often printed with its nine weights rounded to 0.11. A "
+            "flat region of the image has the value 200. What value does that blur give there?",
             ["5acdd29efa3e0d8a4a6093624411fbe2"],
             near_misses={
                 "ad720720f7621d0e3f5b1ec809d78d52": (
@@ -89,7 +90,7 @@ def questions() -> list[Question]:
             hint="Every pixel under the window is 200, so the result is 200 times the sum "
             "of the weights.",
             explanation="9 × 0.11 = 0.99, so the result is 0.99 × 200 = **198**: the "
-            "seed's blur makes the image 1 % darker. The exact box blur uses 1/9 ≈ 0.111, "
+            "rounded blur makes the image 1 % darker. The exact box blur uses 1/9 ≈ 0.111, "
             "which adds up to 1 and keeps brightness.",
         ),
         MultipleChoice(
@@ -107,7 +108,7 @@ def questions() -> list[Question]:
         ),
         SingleChoice(
             "04-sharpen",
-            "Seed 000 calls the Laplacian an edge-sharpening filter, but it *detects* edges. "
+            "The Laplacian is sometimes called an edge-sharpening filter, but it *detects* edges. "
             "Which kernel sharpens, giving `[[0, −1, 0], [−1, 5, −1], [0, −1, 0]]`?",
             ["b179df34403edaab916e68d0ec625206"],
             options=_SHARPEN_OPTIONS,

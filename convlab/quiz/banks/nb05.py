@@ -6,7 +6,8 @@ are in ``tests/test_quiz_bank_nb05.py``.
 
 from __future__ import annotations
 
-from ..questions import ArrayQuestion, MultipleChoice, NumericQuestion, Question, SingleChoice
+from ..choices import MultipleChoice, SingleChoice
+from ..questions import ArrayQuestion, NumericQuestion, Question
 
 NOTEBOOK = "05"
 TITLE = "Check yourself: stride, padding, dilation"
@@ -57,8 +58,8 @@ def questions() -> list[Question]:
         ),
         SingleChoice(
             "05-trap",
-            "Seed 003's `Conv2D` cuts every window as `x[i:i + len(kernel), j:j + len(kernel)]`. "
-            "Which kernel exposes the bug?",
+            "A from-scratch `Conv2D` cuts every window as "
+            "`x[i:i + len(kernel), j:j + len(kernel)]`. Which kernel exposes the bug?",
             ["8aaf570c1684ae808a38f5964080014d"],
             options=["a 3 × 3 kernel", "a 5 × 5 kernel", "a 1 × 3 kernel", "a 1 × 1 kernel"],
             hint="`len` of a 2-D array is its number of rows. For which kernel is that not also "

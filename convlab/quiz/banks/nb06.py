@@ -7,7 +7,8 @@ are in ``tests/test_quiz_bank_nb06.py``.  The depth facts are those of
 
 from __future__ import annotations
 
-from ..questions import MultipleChoice, NumericQuestion, Question, SingleChoice
+from ..choices import MultipleChoice, SingleChoice
+from ..questions import NumericQuestion, Question
 
 NOTEBOOK = "06"
 TITLE = "Check yourself: stacked layers"

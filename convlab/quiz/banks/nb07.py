@@ -6,7 +6,8 @@ checks are in ``tests/test_quiz_bank_nb07.py``.
 
 from __future__ import annotations
 
-from ..questions import ArrayQuestion, MultipleChoice, NumericQuestion, Question, SingleChoice
+from ..choices import MultipleChoice, SingleChoice
+from ..questions import ArrayQuestion, NumericQuestion, Question
 
 NOTEBOOK = "07"
 TITLE = "Check yourself: applications and cost"
@@ -18,9 +19,10 @@ def questions() -> list[Question]:
         NumericQuestion(
             "07-dice4",
             "Two fair dice are thrown. What is the probability that the total is **4**? Give a "
-            "fraction or 3 decimal places.",
+            "fraction, 3 decimal places or a percentage.",
             ["1d5fc6b4f4accdfd28226ca9f917d5e5"],
             decimals=3,
+            percent=True,  # a probability: "8.3%" is 0.083
             near_misses={
                 "5c19873bf6df2ddeab64780045449655": (
                     "1/11 treats the eleven totals 2…12 as equally likely; they are not. Count "
