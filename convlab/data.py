@@ -1,4 +1,4 @@
-"""Signals and images that need no network: the seeds' examples, seeded noise, a photo.
+"""Signals and images that need no network: the course's examples, seeded noise, a photo.
 
 Everything here is deterministic: the random ones take a ``seed``, and the
 photo ships with matplotlib (``matplotlib.cbook.get_sample_data``), which is
@@ -13,9 +13,9 @@ import numpy as np
 
 from ._validation import check_int, check_output_size, check_positive_float, check_tuple
 
-__all__ = ["chart_trend", "noisy_chart", "photo", "random_image", "sawtooth", "seed002_image"]
+__all__ = ["chart_trend", "hi_image", "noisy_chart", "photo", "random_image", "sawtooth"]
 
-_SEED002 = """\
+_HI = """\
 255 255 255 255 255 255 255 255 255 255 255 255 255 255 255 255
 255 255 255 255 255 255 255 255 255 255 255 255 255 255 238 238
 255 255 255   0 255 255   0 255 255   0 255 255 255 255 221 221
@@ -36,7 +36,7 @@ _SEED002 = """\
 
 
 def sawtooth(length=200, period=50):
-    """Seed 004's sawtooth: ramps from -1 to 1, ``length // period`` times over.
+    """A sawtooth: ramps from -1 to 1, ``length // period`` times over (notebook 03's signal).
 
     ``np.tile(np.linspace(-1, 1, period), length // period)``.
 
@@ -74,11 +74,11 @@ def sawtooth(length=200, period=50):
     return np.tile(np.linspace(-1.0, 1.0, period), length // period)
 
 
-def seed002_image():
-    """The 16×16 grey image printed in seed 002 (which calls it 14×14).
+def hi_image():
+    """The 16×16 grey "Hi" image of notebook 04: the letters "H" and "i" on white.
 
     White (255) background, the letters "H" and "i" in black (0), and a grey
-    ramp from 255 down to 0 in the last two columns.
+    ramp from 255 down to 0 in steps of 17 in the last two columns.
 
     Returns
     -------
@@ -87,7 +87,7 @@ def seed002_image():
 
     Examples
     --------
-    >>> img = seed002_image()
+    >>> img = hi_image()
     >>> img.shape, img.dtype
     ((16, 16), dtype('int64'))
     >>> img[2, :10]
@@ -95,11 +95,16 @@ def seed002_image():
     >>> img[:, -1][::5]
     array([255, 170,  85,   0])
     """
-    return np.array([row.split() for row in _SEED002.splitlines()], dtype=np.int64)
+    return np.array([row.split() for row in _HI.splitlines()], dtype=np.int64)
+
+
+# The old name, kept until every importer uses hi_image (convlab/__init__.py,
+# widgets/stepper2d.py and their tests); delete it then.
+seed002_image = hi_image
 
 
 def random_image(shape=(64, 64), seed=0):
-    """A seeded image of random grey levels 0..255, like seed 000's random pixels.
+    """A seeded image of random grey levels 0..255: pixels with no pattern at all.
 
     Parameters
     ----------

@@ -56,7 +56,8 @@ def _odd_size(size, name="size"):
 def box(size=3):
     """The box (mean) blur: a ``size`` × ``size`` square of ``1 / size**2``.
 
-    Seed 000 writes the 3×3 box as nine entries of 0.11, rounding 1/9.
+    The 3×3 box is often written as nine entries of 0.11, rounding 1/9 (they
+    then add up to 0.99, and darken the image by 1 %).
 
     Parameters
     ----------
@@ -85,8 +86,9 @@ def gaussian1d(size=21, sigma=3.0):
     """A sampled, normalised Gaussian bell: the smoothing kernel of notebook 03.
 
     Samples ``exp(-t**2 / (2 * sigma**2))`` at the integers
-    ``t = -(size // 2) .. size // 2`` and divides by their sum, as seed 004's
-    ``gaussian_kernel(size=21, sigma=3)``.
+    ``t = -(size // 2) .. size // 2`` and divides by their sum.  The defaults,
+    21 taps at ``sigma = 3``, are notebook 03's.  To hold the bell to
+    ``±3 sigma`` take ``size`` of about ``6 * sigma + 1``, rounded up to odd.
 
     Parameters
     ----------
@@ -170,9 +172,9 @@ def identity(size=3):
 def laplacian():
     """The Laplacian: each pixel's four neighbours minus four times itself.
 
-    It *detects* edges (zero on flat or evenly sloping regions); seed 000
-    calls it "edge sharpening", but sharpening adds it back to the image
-    (see :func:`sharpen`).
+    It *detects* edges (zero on flat or evenly sloping regions).  It is
+    sometimes called an "edge sharpening" filter, but sharpening subtracts it
+    from the image (see :func:`sharpen`).
 
     Examples
     --------
@@ -252,7 +254,11 @@ def prewitt_y():
 
 
 def vertical_edge():
-    """The seeds' vertical-edge kernel ``[[1, 0, -1]] * 3`` (the negative of :func:`prewitt_x`).
+    """The vertical-edge kernel ``[[1, 0, -1]] * 3`` (the negative of :func:`prewitt_x`).
+
+    Applied as cross-correlation (:func:`convlab.conv2d`) it gives left minus
+    right: positive where brightness falls from left to right.  True
+    convolution flips it, so there the sign is the other way round.
 
     Examples
     --------
@@ -265,7 +271,9 @@ def vertical_edge():
 
 
 def horizontal_edge():
-    """The seeds' horizontal-edge kernel ``[[1, 1, 1], [0, 0, 0], [-1, -1, -1]]``.
+    """The horizontal-edge kernel ``[[1, 1, 1], [0, 0, 0], [-1, -1, -1]]``.
+
+    As cross-correlation: the row above minus the row below.
 
     Examples
     --------

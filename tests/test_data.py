@@ -5,9 +5,10 @@ import sys
 
 import numpy as np
 
-from convlab import chart_trend, noisy_chart, photo, random_image, sawtooth, seed002_image
+from convlab import chart_trend, noisy_chart, photo, random_image, sawtooth
+from convlab.data import hi_image
 
-SEED002_ROWS = [
+HI_ROWS = [
     [255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255],
     [255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 238, 238],
     [255, 255, 255, 0, 255, 255, 0, 255, 255, 0, 255, 255, 255, 255, 221, 221],
@@ -27,17 +28,17 @@ SEED002_ROWS = [
 ]
 
 
-def test_sawtooth_is_seed_004():
+def test_sawtooth_is_the_tiled_ramp():
     np.testing.assert_array_equal(sawtooth(), np.tile(np.linspace(-1, 1, 50), 4))
     np.testing.assert_array_equal(sawtooth(100, 25), np.tile(np.linspace(-1, 1, 25), 4))
 
 
-def test_seed002_image_is_the_printed_16x16_array():
-    img = seed002_image()
+def test_hi_image_is_the_printed_16x16_array():
+    img = hi_image()
     assert img.shape == (16, 16)
-    assert img.tolist() == SEED002_ROWS
+    assert img.tolist() == HI_ROWS
     img[0, 0] = 0
-    assert seed002_image()[0, 0] == 255  # a fresh copy each call
+    assert hi_image()[0, 0] == 255  # a fresh copy each call
 
 
 def test_random_image_is_seeded():

@@ -67,3 +67,17 @@ def test_sharpen_is_identity_minus_laplacian():
         get_kernel("sharpen"), get_kernel("identity") - get_kernel("laplacian")
     )
     assert get_kernel("sharpen").sum() == 1
+
+
+def test_vertical_edge_sign_flips_between_correlation_and_convolution():
+    """conv2d (cross-correlation) gives left minus right; true convolution right minus left."""
+    import scipy.signal
+
+    from convlab import conv2d
+
+    step = np.zeros((3, 4), dtype=int)
+    step[:, 2:] = 10  # dark on the left, bright on the right
+    k = get_kernel("vertical_edge")
+    by_hand = [3 * (0 - 10), 3 * (0 - 10)]  # windows on columns 0-2 and 1-3: left - right
+    np.testing.assert_array_equal(conv2d(step, k), [by_hand])
+    np.testing.assert_array_equal(scipy.signal.convolve2d(step, k, "valid"), [[30, 30]])

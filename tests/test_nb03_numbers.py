@@ -75,6 +75,25 @@ def test_sigma_and_size(checked):
     assert f"size 5, sigma 10: {seed_gaussian(5, 10.0).round(3)}" in checked
 
 
+def test_how_much_of_the_bell_a_window_cuts_off(checked):
+    """Against the continuous bell: the mass beyond +-h is erfc(h / (sigma sqrt 2))."""
+    import math
+
+    nb = read_notebook("03_smoothing_a_sawtooth.ipynb")
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for size in (7, 9, 13):
+        half = size // 2
+        t = np.arange(-200, 201)
+        bell = np.exp(-(t**2) / 8.0)
+        cut = 1 - bell[np.abs(t) <= half].sum() / bell.sum()
+        # the sampled bell's tail is close to the continuous one beyond half + 0.5
+        assert cut == pytest.approx(math.erfc((half + 0.5) / (2 * math.sqrt(2))), abs=0.01)
+        line = f"size {size:2} at sigma 2 reaches ±{half / 2:g} sigma and cuts off {cut:.1%}"
+        assert line in checked
+        assert f"{cut * 100:.1f} %" in prose
+    assert "6\\sigma + 1" in prose
+
+
 def test_box_versus_gaussian(checked):
     box = np.ones(21) / 21
     assert f"box:      teeth reach ±{np.convolve(SAW, box, 'valid').max():.3f}" in checked

@@ -1,5 +1,5 @@
-"""The numbers notebook 04 prints are the seeds', worked out here independently (numpy, scipy,
-by hand), never with convlab."""
+"""The numbers notebook 04 prints, worked out here independently (numpy, scipy, by hand),
+never with convlab's convolutions."""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ from .support import NOTEBOOK_DIR, checked_cells, code_cells, code_text, read_no
 
 NOTEBOOK = "04_filters_on_images.ipynb"
 
-# Seed 002's image as the article prints it (it calls it 14×14; count the rows).
-SEED002 = np.array([[255] * 16] * 16)
-SEED002[1:, 14:] = np.arange(238, -1, -17)[:, None]
-SEED002[2:12, 3] = SEED002[2:12, 6] = 0
-SEED002[6, 3:7] = 0
-SEED002[[2, 3, *range(5, 12)], 9] = 0
+# The "Hi" image as it was published (captioned 14×14; count the rows).
+HI = np.array([[255] * 16] * 16)
+HI[1:, 14:] = np.arange(238, -1, -17)[:, None]
+HI[2:12, 3] = HI[2:12, 6] = 0
+HI[6, 3:7] = 0
+HI[[2, 3, *range(5, 12)], 9] = 0
 LAPLACIAN = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]])
-VERTICAL = np.array([[1, 0, -1]] * 3)  # seed 003
-HORIZONTAL = np.array([[1, 1, 1], [0, 0, 0], [-1, -1, -1]])  # seed 003
+VERTICAL = np.array([[1, 0, -1]] * 3)
+HORIZONTAL = np.array([[1, 1, 1], [0, 0, 0], [-1, -1, -1]])
 
 
 @pytest.fixture(scope="module")
@@ -28,21 +28,21 @@ def checked() -> list[str]:
     return [text_of(c) for c in checked_cells(read_notebook(NOTEBOOK))]
 
 
-def test_the_seed_image_is_16_by_16(checked):
+def test_the_hi_image_is_16_by_16(checked):
     text = checked[0]
-    assert SEED002.shape == (16, 16)
+    assert HI.shape == (16, 16)
     assert "shape: (16, 16)  smallest: 0  largest: 255" in text
-    assert str(SEED002) in text
+    assert str(HI) in text
     assert "14×14" not in text  # the article's label is not repeated as fact
 
 
 def test_reading_pixels(checked):
-    assert f"row 6, columns 3..6: {SEED002[6, 3:7]}" in checked[1]
+    assert f"row 6, columns 3..6: {HI[6, 3:7]}" in checked[1]
     assert str(np.arange(255, -1, -17)) in checked[1]  # 255, 238, ..., 17, 0
     assert "steps down the ramp: [-17]" in checked[1]
 
 
-def test_seed_001_two_by_two_example(checked):
+def test_the_two_by_two_example(checked):
     x = np.arange(1, 10).reshape(3, 3)
     k = np.array([[0, 1], [1, 0]])
     by_hand = [[2 + 4, 3 + 5], [5 + 7, 6 + 8]]
@@ -54,11 +54,11 @@ def test_seed_001_two_by_two_example(checked):
     assert "all agree: True" in text
 
 
-def test_seed_000_blur_darkens_by_one_percent(checked):
+def test_the_rounded_blur_darkens_by_one_percent(checked):
     text = checked[3]
     assert round(9 * 0.11, 12) == 0.99
-    assert "sum of the seed's weights: 0.99" in text
-    assert f"seed blur on a flat 100:  {[[99.0] * 3] * 3}" in text
+    assert "sum of the rounded weights: 0.99" in text
+    assert f"rounded blur on a flat 100:  {[[99.0] * 3] * 3}" in text
     assert "sum of box(3): 1.0  box(3) on a flat 100: 100.0" in text
 
 
@@ -93,15 +93,15 @@ def test_sharpen_is_identity_minus_laplacian(checked):
     assert str(sharp) in text
     assert "equals convlab's sharpen(): True" in text
     assert f"weights add up to: {sharp.sum()}" in text and sharp.sum() == 1
-    lhs = correlate2d(SEED002, sharp, "same")
-    assert np.array_equal(lhs, SEED002 - correlate2d(SEED002, LAPLACIAN, "same"))
+    lhs = correlate2d(HI, sharp, "same")
+    assert np.array_equal(lhs, HI - correlate2d(HI, LAPLACIAN, "same"))
     assert "image sharpened == image - its Laplacian: True" in text
 
 
-def test_edge_kernels_on_the_seed_image(checked):
+def test_edge_kernels_on_the_hi_image(checked):
     text = checked[7]
-    v = correlate2d(SEED002, VERTICAL, "valid")
-    h = correlate2d(SEED002, HORIZONTAL, "valid")
+    v = correlate2d(HI, VERTICAL, "valid")
+    h = correlate2d(HI, HORIZONTAL, "valid")
     assert v.shape == (14, 14)
     assert v[2, 1] == 3 * (255 - 0) == 765 and v[2, 3] == -765
     assert f"row 2 (centred on image row 3): {v[2]}" in text
@@ -112,8 +112,8 @@ def test_edge_kernels_on_the_seed_image(checked):
 def test_convolution_versus_correlation(checked):
     text = checked[8]
     assert "Laplacian: same either way: True; convolution = -correlation: False" in text
-    assert np.array_equal(convolve2d(SEED002, VERTICAL, "valid"),
-                          -correlate2d(SEED002, VERTICAL, "valid"))
+    assert np.array_equal(convolve2d(HI, VERTICAL, "valid"),
+                          -correlate2d(HI, VERTICAL, "valid"))
     assert "vertical edge: same either way: False; convolution = -correlation: True" in text
     x = np.arange(1, 10).reshape(3, 3)
     k4 = [[1, 2], [3, 4]]
@@ -125,8 +125,26 @@ def test_convolution_versus_correlation(checked):
     assert "flipped [[1, 2], [3, 4]]: [[4, 3], [2, 1]]" in text
 
 
+def test_how_much_of_the_photo_clips_when_the_weights_add_up_to_2(checked):
+    """Doubling pushes every pixel above half of white past white (the issue measured 28.6 %)."""
+    from matplotlib import cbook
+    from PIL import Image
+
+    with cbook.get_sample_data("grace_hopper.jpg") as f:
+        rgb = np.asarray(Image.open(f).convert("RGB"), dtype=float)
+    grey = rgb @ np.array([0.299, 0.587, 0.114]) / 255.0
+    half = grey[:600, :512].reshape(300, 2, 256, 2).mean(axis=(1, 3))  # photo(downsample=2)
+    share = np.mean(2 * half > half.max())
+    assert share == pytest.approx(0.286, abs=0.0005)
+    text = checked[9]
+    assert f"pixels brighter than half of white: {np.mean(half > half.max() / 2):.1%}" in text
+    assert f"doubled, {share:.1%} of the photo goes past white and clips: less than half" in text
+    prose = read_notebook(NOTEBOOK).cells
+    assert not any("most of the photo clips" in c.source for c in prose)
+
+
 def test_every_checked_cell_is_tested(checked):
-    assert len(checked) == 9
+    assert len(checked) == 10
 
 
 def test_the_notebook_drives_both_explorers_and_the_quiz():

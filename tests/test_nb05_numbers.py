@@ -41,14 +41,14 @@ def test_the_size_table(checked):
     rows = re.findall(r"^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+) \|(.*)$", checked, re.M)
     assert [tuple(map(int, r[:5])) for r in rows] == CASES
     for (n, k, s, p, d), row in zip(CASES, rows):
-        seed, formula, size, shape, agree = (cell.strip() for cell in row[5].split("|"))
+        short, formula, size, shape, agree = (cell.strip() for cell in row[5].split("|"))
         out = pytorch_size(n, k, s, p, d)
         # count the window positions one by one, as a check on the formula itself
         span = d * (k - 1) + 1
         assert out == sum(1 for start in range(0, n + 2 * p, s) if start + span <= n + 2 * p)
         assert int(formula) == int(size) == out
         assert shape == f"({out}, {out})"
-        assert seed == (str((n + 2 * p - k) // s + 1) if d == 1 else "-")  # seed 003's formula
+        assert short == (str((n + 2 * p - k) // s + 1) if d == 1 else "-")  # the d = 1 form
         assert agree == "True"
     # the real first layers quoted in the text: AlexNet 224 -> 55, ResNet 224 -> 112
     assert pytorch_size(224, 11, 4, 2, 1) == 55 and pytorch_size(224, 7, 2, 3, 1) == 112
@@ -75,8 +75,8 @@ def test_stride_padding_dilation(checked):
     assert "dilation 2: [[117]]" in checked and "their sum: 117" in checked
 
 
-def test_the_seed_style_trap_and_the_fix(checked):
-    assert "seed 001's example: [[6, 8], [12, 14]]" in checked
+def test_the_square_window_trap_and_the_fix(checked):
+    assert "notebook 04's example: [[6, 8], [12, 14]]" in checked
     assert "5 of 9 cases passed." in checked
     assert "✗ 1×3 kernel (non-square) — failed: wrong value at index (0, 0): expected -2, got 0" \
         in checked
@@ -113,6 +113,50 @@ def test_transposed_convolution_by_hand(checked):
     assert stamped[2].tolist() == [4, 4, 10, 6, 6]
     assert str(stamped) in checked
     assert "shape: (5, 5)  (n - 1)s - 2p + k = 5" in checked
+
+
+def test_alexnet_224_does_not_give_55(checked, nb):
+    """Krizhevsky et al. (2012): 224 input, 11x11, stride 4, no padding stated, 55x55 drawn."""
+    from fractions import Fraction
+
+    for n, p, exact, floored in [(224, 0, "54.25", 54), (227, 0, "55", 55), (224, 2, "55.25", 55)]:
+        value = Fraction(n + 2 * p - 11, 4) + 1
+        assert str(float(value)).removesuffix(".0") == exact
+        assert pytorch_size(n, 11, 4, p, 1) == floored == math.floor(value)
+        assert (f"n = {n}, padding {p}: (n + 2p - 11)/4 + 1 = {exact}, output_size = {floored}"
+                in checked)
+    md = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "54.25" in md and "227" in md and "torchvision" in md and "Krizhevsky" in md
+
+
+def test_grey_cells_need_padding_0(checked, nb):
+    """n = 6, k = 3, stride 2: with padding 0 column 5 is never read; with padding 1 none is."""
+    for p, unread in ((0, [5]), (1, [])):
+        read = np.zeros(6 + 2 * p, dtype=bool)
+        for start in range(0, 6 + 2 * p - 3 + 1, 2):
+            read[start:start + 3] = True
+        assert list(np.flatnonzero(~read[p:p + 6])) == unread
+        assert f"n = 6, k = 3, stride 2, padding {p}: columns never read {unread}" in checked
+    md = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "**and padding 0**" in md
+
+
+def test_transposed_size_is_ambiguous(checked, nb):
+    """PyTorch's ConvTranspose2d: (n - 1)s - 2p + d(k - 1) + output_padding + 1."""
+    assert pytorch_size(7, 3, 2, 1, 1) == pytorch_size(8, 3, 2, 1, 1) == 4
+    assert "forward: n = 7 gives 4" in checked and "forward: n = 8 gives 4" in checked
+    for extra, back in ((0, 7), (1, 8)):
+        assert (4 - 1) * 2 - 2 * 1 + 1 * (3 - 1) + extra + 1 == back
+        assert f"transposed from 4 with output_padding {extra}: {back}" in checked
+    stamped = np.zeros((9, 9))  # four by four stamps of a 3x3 kernel, 2 apart, then crop 1 a side
+    for i in range(4):
+        for j in range(4):
+            stamped[2 * i:2 * i + 3, 2 * j:2 * j + 3] += 1
+    assert stamped[1:-1, 1:-1].shape == (7, 7)
+    assert "conv_transpose2d from 4 x 4: (7, 7)" in checked
+    md = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert r"d(k - 1) + \text{output\_padding} + 1" in md
+    assert "(n - 1)\\,s - 2p + k .$$" not in md  # the old statement, as if it were the inverse
 
 
 def test_the_notebook_uses_its_explorers_and_quiz(nb):

@@ -13,7 +13,7 @@ from convlab.quiz import bank
 
 from .support import checked_text, code_text, markdown_text, read_notebook
 
-LAPLACIAN = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]])  # seed 000
+LAPLACIAN = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]])
 
 
 @pytest.fixture(scope="module")
@@ -124,11 +124,44 @@ def test_depth_facts_match_the_quiz_bank(nb):
     assert "1202" in facts and "**1202**" in text and "CIFAR-10" in text
 
 
-def test_seed_001_feature_list(nb):
+def test_feature_list(nb):
     text = markdown_text(nb)
     for words in ("edges and gradients", "textures and patterns", "simple shapes",
                   "higher-level structures"):
         assert words in text
+
+
+def test_sharpening_subtracts_the_laplacian(checked, nb):
+    """On a 0 -> 1 step the Laplacian is +1 on the dark side and -1 on the bright side (by hand)."""
+    row = np.array([0, 0, 0, 1, 1, 1])
+    second_difference = row[:-2] - 2 * row[1:-1] + row[2:]  # columns 1..4; rows are constant
+    assert second_difference.tolist() == [0, 1, -1, 0]
+    image = row[1:-1]
+    assert (image + second_difference / 4).tolist() == [0, 0.25, 0.75, 1]  # a gentler ramp
+    assert (image - second_difference / 4).tolist() == [0, -0.25, 1.25, 1]  # overshoots
+    assert f"its Laplacian:          {second_difference}" in checked
+    assert f"image + Laplacian / 4:  {image + second_difference / 4}" in checked
+    assert f"image - Laplacian / 4:  {image - second_difference / 4}" in checked
+    text = markdown_text(nb)
+    assert "plus a little of that edge signal" not in text
+    assert "image − Laplacian" in text
+
+
+def test_the_vertical_edge_sign_flip_is_explained(checked, nb):
+    step = np.repeat([[0, 0, 0, 1, 1, 1]], 3, axis=0)
+    left_minus_right = [3 * (step[0, j] - step[0, j + 2]) for j in range(4)]
+    assert left_minus_right == [0, -3, -3, 0]
+    assert f"conv2d (cross-correlation, notebook 04): {np.array(left_minus_right)}" in checked
+    flipped = convolve2d(step, [[1, 0, -1]] * 3, "valid")[0]
+    assert flipped.tolist() == [0, 3, 3, 0]
+    assert f"convolve (true convolution, LayerStack): {flipped}" in checked
+    assert "true convolution" in markdown_text(nb) and "right − left" in markdown_text(nb)
+
+
+def test_deeper_is_not_always_better(nb):
+    """He et al. (2016), Table 6, CIFAR-10 test error: 110 layers 6.43 %, 1202 layers 7.93 %."""
+    text = markdown_text(nb)
+    assert "7.93 %" in text and "6.43 %" in text and "110-layer" in text
 
 
 def test_the_notebook_uses_its_explorer_and_quiz(nb):

@@ -84,12 +84,12 @@ def test_notebooks_stay_thin(nb):
             assert len(lines) <= 5, f"long function in a notebook; move it to convlab:\n{lines}"
 
 
-def test_notebook_01_teaches_the_seed_numbers():
-    """The numbers notebook 01 prints are the seed's, worked out here independently."""
+def test_notebook_01_teaches_the_outer_product_numbers():
+    """The numbers notebook 01 prints, worked out here independently."""
     checked = checked_text(read_notebook("01_outer_product_diagonals.ipynb"))
     x, y = np.arange(1, 6), np.arange(6, 11)
     assert str(np.outer(x, y)) in checked
-    # seed 000 writes the sums out by hand: Z_2 = 12+7, Z_3 = 18+14+8, ...
+    # the sums written out by hand: z[1] = 12 + 7, z[2] = 18 + 14 + 8, ...
     for line in ["z[0] = 6", "z[1] = 12 + 7 = 19", "z[2] = 18 + 14 + 8 = 40",
                  "z[3] = 24 + 21 + 16 + 9 = 70", "z[4] = 30 + 28 + 24 + 18 + 10 = 110",
                  "z[5] = 35 + 32 + 27 + 20 = 114", "z[6] = 40 + 36 + 30 = 106",
