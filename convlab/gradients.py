@@ -1,0 +1,311 @@
+"""Backward passes: the gradients of a convolution layer and of pooling, for training a CNN.
+
+Take a layer ``y = conv2d_layer(x, k, bias=b)`` and a loss ``L`` whose gradient
+with respect to the output, ``grad_y = dL/dy``, is known (it comes from the
+layers above).  The chain rule gives the three gradients the layer needs, and
+each is itself a convolution the course has met:
+
+* **bias**: every output pixel of channel ``o`` contains ``b[o]`` once, so
+  ``dL/db[o]`` is the sum of ``grad_y[:, o]``;
+* **weights**: ``k[o, c, a, b]`` multiplies the input pixels its tap visits, so
+  ``dL/dk[o, c]`` is the cross-correlation of the (padded) input ``x[:, c]``
+  with the output gradient ``grad_y[:, o]`` as the kernel, summed over the
+  batch.  With a stride ``s`` and dilation ``d`` the roles swap: the
+  output-gradient "kernel" has its taps ``s`` apart (dilation ``s``) and the
+  correlation moves ``d`` at a time (stride ``d``);
+* **input**: each input pixel reached the outputs through every tap that
+  covered it, so ``dL/dx[:, c]`` is the *transposed convolution*
+  (:func:`convlab.conv_transpose2d`, the adjoint of :func:`convlab.conv2d`) of
+  ``grad_y[:, o]`` with the dilated kernel ``k[o, c]``, summed over output
+  channels, with the padding cut off again.  (For stride 1 this is the same as
+  a "full" true convolution with the kernel, i.e. a full correlation with the
+  flipped kernel.)
+
+:func:`conv2d_layer_grads` computes these with exactly those operations
+(``method="direct"``) or, faster, with the same numbers laid out as matrix
+products (``method="im2col"``, the default for small images).  Every stride,
+padding (including ``"same"``) and dilation that :func:`conv2d_layer`
+accepts is supported, and ``flip``.
+
+Pooling has no weights; :func:`max_pool2d_layer_grad` routes each output
+gradient to the input pixel that won the maximum, and
+:func:`avg_pool2d_layer_grad` spreads it evenly over its window.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import as_array, check_bool, check_choice
+from .channels import (
+    _check_layouts,
+    _windows,
+    avg_pool2d_layer,
+    max_pool2d_layer,
+)
+from .layers import conv2d, conv_transpose2d, plan_conv
+
+__all__ = ["avg_pool2d_layer_grad", "conv2d_layer_grads", "max_pool2d_layer_grad"]
+
+GRAD_METHODS = ("auto", "im2col", "direct")
+
+
+def _check_grad_y(grad_y, shape, batched):
+    want = shape if batched else shape[1:]
+    grad_y = as_array(grad_y, "grad_y", ndim=(len(want),))
+    if grad_y.shape != want:
+        raise ValueError(
+            f"grad_y must have the shape of the layer's output, {want}; got {grad_y.shape}"
+        )
+    return grad_y if batched else grad_y[None]
+
+
+def _unpad(xp, pads):
+    (t, b), (le, r) = pads
+    return xp[..., t : xp.shape[-2] - b, le : xp.shape[-1] - r]
+
+
+def _grads_direct(x, k, gy, plan, input_grad):
+    """The course's operations: a correlation for the weights, a transposed convolution for x."""
+    n, c_in = x.shape[:2]
+    c_out, _, kh, kw = k.shape
+    xp = np.pad(x.astype(np.float64), ((0, 0), (0, 0), *plan.pads))
+    s, d = plan.stride, plan.dilation
+    grad_k = np.zeros(k.shape)
+    for o in range(c_out):
+        for c in range(c_in):
+            for i in range(n):
+                # the output gradient is the kernel: its taps are `stride` apart
+                grad_k[o, c] += conv2d(xp[i, c], gy[i, o], stride=d, dilation=s)[:kh, :kw]
+    if not input_grad:
+        return None, grad_k
+    grad_xp = np.zeros(xp.shape)
+    for o in range(c_out):
+        for c in range(c_in):
+            kd = np.zeros(plan.span)
+            kd[:: d[0], :: d[1]] = k[o, c]
+            for i in range(n):
+                spread = conv_transpose2d(gy[i, o], kd, stride=s)
+                grad_xp[i, c, : spread.shape[0], : spread.shape[1]] += spread
+    return _unpad(grad_xp, plan.pads), grad_k
+
+
+def _grads_im2col(x, k, gy, plan, input_grad):
+    """The same sums as matrix products over every window at once."""
+    x = x.astype(np.float64, copy=False)
+    windows = _windows(x, plan)  # (N, C_in, H', W', kh, kw)
+    grad_k = np.tensordot(gy, windows, axes=([0, 2, 3], [0, 2, 3]))  # (C_out, C_in, kh, kw)
+    if not input_grad:
+        return None, grad_k
+    (t, b), (le, r) = plan.pads
+    n, c_in, h, w = x.shape
+    grad_xp = np.zeros((n, c_in, h + t + b, w + le + r))
+    (s0, s1), (d0, d1) = plan.stride, plan.dilation
+    ho, wo = plan.out_shape
+    for a in range(k.shape[2]):
+        for bb in range(k.shape[3]):
+            # every output pixel sends grad_y * k[o, c, a, bb] back to the pixel this tap read
+            back = np.tensordot(gy, k[:, :, a, bb], axes=([1], [0]))  # (N, H', W', C_in)
+            grad_xp[:, :, a * d0 : a * d0 + s0 * (ho - 1) + 1 : s0,
+                    bb * d1 : bb * d1 + s1 * (wo - 1) + 1 : s1] += back.transpose(0, 3, 1, 2)
+    return _unpad(grad_xp, plan.pads), grad_k
+
+
+def conv2d_layer_grads(x, k, grad_y, *, stride=1, padding=0, dilation=1, flip=False,
+                       method="auto", input_grad=True):
+    """Gradients of ``conv2d_layer(x, k, bias=b, ...)`` with respect to ``x``, ``k`` and ``b``.
+
+    Given ``grad_y``, the gradient of a scalar loss with respect to the layer's
+    output, return the gradients of that loss with respect to the input, the
+    weights and the bias (the bias's value does not matter, so it is not an
+    argument).  See the module docstring for why each is a convolution.
+
+    Parameters
+    ----------
+    x : (C_in, H, W) or (N, C_in, H, W) array_like
+        The layer's input.
+    k : (C_out, C_in, kh, kw) array_like
+        The layer's weights.
+    grad_y : array_like
+        The gradient with respect to the output: the shape of
+        ``conv2d_layer(x, k, ...)``.
+    stride, padding, dilation, flip : optional
+        As in :func:`convlab.channels.conv2d_layer`; all are supported.
+    method : {"auto", "im2col", "direct"}, optional
+        ``"direct"``: :func:`convlab.conv2d` (weights) and
+        :func:`convlab.conv_transpose2d` (input) for every image and pair of
+        channels.  ``"im2col"`` (what ``"auto"`` uses): the same sums as
+        matrix products.  They agree to rounding.
+    input_grad : bool, optional
+        False skips the input gradient (a network's first layer does not need
+        it) and returns None in its place.
+
+    Returns
+    -------
+    grad_x : ndarray of float64 or None
+        The shape of ``x``.
+    grad_k : (C_out, C_in, kh, kw) ndarray of float64
+    grad_b : (C_out,) ndarray of float64
+
+    Raises
+    ------
+    TypeError, ValueError
+        For arguments :func:`convlab.channels.conv2d_layer` refuses, a
+        ``grad_y`` whose shape is not the output's, or an unknown ``method``.
+
+    Examples
+    --------
+    One channel, a 2×2 input and a 1×1 kernel: ``y = 3 x``.  With the loss
+    ``L = sum(y)`` (``grad_y`` all ones), ``dL/dx = 3`` everywhere,
+    ``dL/dk = sum(x) = 10`` and ``dL/db = 4`` (four output pixels):
+
+    >>> x = np.array([[[1.0, 2.0], [3.0, 4.0]]])
+    >>> gx, gk, gb = conv2d_layer_grads(x, [[[[3.0]]]], np.ones((1, 2, 2)))
+    >>> gx
+    array([[[3., 3.],
+            [3., 3.]]])
+    >>> gk, gb
+    (array([[[[10.]]]]), array([4.]))
+
+    The input gradient of a 2-tap kernel spreads each output gradient over the
+    two pixels it read, weighted by the taps:
+
+    >>> gx, gk, gb = conv2d_layer_grads([[[1.0, 2.0, 3.0]]], [[[[1.0, 10.0]]]], [[[1.0, 1.0]]])
+    >>> gx
+    array([[[ 1., 11., 10.]]])
+    >>> gk
+    array([[[[3., 5.]]]])
+    """
+    method = check_choice(method, "method", GRAD_METHODS)
+    input_grad = check_bool(input_grad, "input_grad")
+    x, k, _, batched = _check_layouts(x, k, None)
+    plan = plan_conv(x[0, 0], k[0, 0], stride, padding, dilation, flip, 2)
+    gy = _check_grad_y(grad_y, (x.shape[0], k.shape[0], *plan.out_shape), batched)
+    gy = gy.astype(np.float64, copy=False)
+    if flip:
+        k = k[:, :, ::-1, ::-1]
+    k = k.astype(np.float64, copy=False)
+    worker = _grads_direct if method == "direct" else _grads_im2col
+    grad_x, grad_k = worker(x, k, gy, plan, input_grad)
+    if flip:
+        grad_k = grad_k[:, :, ::-1, ::-1]
+    grad_b = gy.sum(axis=(0, 2, 3))
+    if grad_x is not None and not batched:
+        grad_x = grad_x[0]
+    return grad_x, np.ascontiguousarray(grad_k), grad_b
+
+
+def _pool_geometry(x, grad_y, size, stride, padding, layer):
+    x = as_array(x, "x", ndim=(3, 4))
+    y = layer(x, size, stride=stride, padding=padding)  # validates, gives the shape
+    grad_y = as_array(grad_y, "grad_y", ndim=(x.ndim,))
+    if grad_y.shape != y.shape:
+        raise ValueError(
+            f"grad_y must have the shape of the pooled output, {y.shape}; got {grad_y.shape}"
+        )
+
+    def pair(v):
+        return (int(v), int(v)) if np.ndim(v) == 0 else tuple(int(i) for i in v)
+
+    size = pair(size)
+    stride = size if stride is None else pair(stride)
+    return x, grad_y.astype(np.float64), size, stride, pair(padding)
+
+
+def max_pool2d_layer_grad(x, grad_y, size, *, stride=None, padding=0):
+    """Gradient of ``max_pool2d_layer(x, size, ...)`` with respect to ``x``.
+
+    Each output gradient goes to the one input pixel that was its window's
+    maximum (on a tie, the first in reading order, as numpy's ``argmax``
+    and PyTorch choose); every other pixel gets nothing from that window.
+    Overlapping windows add up.
+
+    Parameters
+    ----------
+    x : (C, H, W) or (N, C, H, W) array_like
+        The pooling layer's input.
+    grad_y : array_like
+        The gradient with respect to the pooled output (its shape).
+    size, stride, padding : optional
+        As in :func:`convlab.channels.max_pool2d_layer`.
+
+    Returns
+    -------
+    grad_x : ndarray of float64
+        The shape of ``x``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`convlab.channels.max_pool2d_layer`, or a ``grad_y`` of
+        the wrong shape.
+
+    Examples
+    --------
+    >>> x = np.array([[[1, 5], [3, 2]]])
+    >>> max_pool2d_layer_grad(x, [[[10.0]]], 2)
+    array([[[ 0., 10.],
+            [ 0.,  0.]]])
+    """
+    x, gy, size, stride, padding = _pool_geometry(x, grad_y, size, stride, padding,
+                                                  max_pool2d_layer)
+    lead, (h, w) = x.shape[:-2], x.shape[-2:]
+    (p0, p1), (ho, wo) = padding, gy.shape[-2:]
+    fill = np.iinfo(np.int64).min if x.dtype.kind == "i" else -np.inf
+    xp = np.pad(x.reshape(-1, h, w), ((0, 0), (p0, p0), (p1, p1)), constant_values=fill)
+    hp, wp = xp.shape[1:]
+    windows = np.lib.stride_tricks.sliding_window_view(xp, size, axis=(1, 2))
+    windows = windows[:, : stride[0] * (ho - 1) + 1 : stride[0], : stride[1] * (wo - 1) + 1 :
+                      stride[1]]
+    best = windows.reshape(*windows.shape[:3], -1).argmax(axis=-1)  # (L, ho, wo)
+    rows = np.arange(ho)[:, None] * stride[0] + best // size[1]
+    cols = np.arange(wo)[None, :] * stride[1] + best % size[1]
+    flat = (np.arange(xp.shape[0])[:, None, None] * hp + rows) * wp + cols
+    grad = np.bincount(flat.ravel(), weights=gy.ravel(), minlength=xp.size)
+    grad = grad.reshape(xp.shape)[:, p0 : p0 + h, p1 : p1 + w]
+    return grad.reshape(*lead, h, w)
+
+
+def avg_pool2d_layer_grad(x, grad_y, size, *, stride=None, padding=0):
+    """Gradient of ``avg_pool2d_layer(x, size, ...)`` with respect to ``x``.
+
+    Each output is the mean of ``size[0] * size[1]`` pixels, so each pixel of
+    its window receives ``grad_y / (size[0] * size[1])``; overlapping windows
+    add up; the padding zeros take their share and are dropped.
+
+    Parameters
+    ----------
+    x : (C, H, W) or (N, C, H, W) array_like
+        The pooling layer's input (only its shape matters).
+    grad_y : array_like
+        The gradient with respect to the pooled output (its shape).
+    size, stride, padding : optional
+        As in :func:`convlab.channels.avg_pool2d_layer`.
+
+    Returns
+    -------
+    grad_x : ndarray of float64
+        The shape of ``x``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`convlab.channels.avg_pool2d_layer`, or a ``grad_y`` of
+        the wrong shape.
+
+    Examples
+    --------
+    >>> avg_pool2d_layer_grad(np.zeros((1, 2, 4)), [[[4.0, 8.0]]], 2)
+    array([[[1., 1., 2., 2.],
+            [1., 1., 2., 2.]]])
+    """
+    x, gy, size, stride, padding = _pool_geometry(x, grad_y, size, stride, padding,
+                                                  avg_pool2d_layer)
+    (h, w), (p0, p1), (ho, wo) = x.shape[-2:], padding, gy.shape[-2:]
+    grad = np.zeros((*x.shape[:-2], h + 2 * p0, w + 2 * p1))
+    share = gy / (size[0] * size[1])
+    for a in range(size[0]):
+        for b in range(size[1]):
+            grad[..., a : a + stride[0] * (ho - 1) + 1 : stride[0],
+                 b : b + stride[1] * (wo - 1) + 1 : stride[1]] += share
+    return grad[..., p0 : p0 + h, p1 : p1 + w]
