@@ -279,12 +279,19 @@ def _pool_layer(x, size, stride, padding, kind, pool2d):
         pads = [(0, 0)] * (x.ndim - 2) + [(p, p) for p in padding]
         x = np.pad(x, pads, constant_values=fill)
     h, w = first.shape
-    windows = np.lib.stride_tricks.sliding_window_view(x, size, axis=(-2, -1))
-    windows = windows[..., : stride[0] * (h - 1) + 1 : stride[0], : stride[1] * (w - 1) + 1 :
-                      stride[1], :, :]
-    if kind == "max":
-        return windows.max(axis=(-2, -1))
-    return windows.sum(axis=(-2, -1)) / (size[0] * size[1])
+    # one strided slice of x per position in the window, combined elementwise: far faster
+    # than reducing a (..., h, w, size0, size1) window view over its last two axes
+    y = None
+    for a, b in np.ndindex(*size):
+        tap = x[..., a : a + stride[0] * (h - 1) + 1 : stride[0],
+                b : b + stride[1] * (w - 1) + 1 : stride[1]]
+        if y is None:
+            y = tap.astype(np.float64) if kind == "avg" else tap.copy()
+        elif kind == "max":
+            np.maximum(y, tap, out=y)
+        else:
+            y += tap
+    return y if kind == "max" else y / (size[0] * size[1])
 
 
 def max_pool2d_layer(x, size, *, stride=None, padding=0):

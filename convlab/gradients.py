@@ -249,21 +249,22 @@ def max_pool2d_layer_grad(x, grad_y, size, *, stride=None, padding=0):
     """
     x, gy, size, stride, padding = _pool_geometry(x, grad_y, size, stride, padding,
                                                   max_pool2d_layer)
-    lead, (h, w) = x.shape[:-2], x.shape[-2:]
-    (p0, p1), (ho, wo) = padding, gy.shape[-2:]
+    (h, w), (p0, p1), (ho, wo) = x.shape[-2:], padding, gy.shape[-2:]
     fill = np.iinfo(np.int64).min if x.dtype.kind == "i" else -np.inf
-    xp = np.pad(x.reshape(-1, h, w), ((0, 0), (p0, p0), (p1, p1)), constant_values=fill)
-    hp, wp = xp.shape[1:]
-    windows = np.lib.stride_tricks.sliding_window_view(xp, size, axis=(1, 2))
-    windows = windows[:, : stride[0] * (ho - 1) + 1 : stride[0], : stride[1] * (wo - 1) + 1 :
-                      stride[1]]
-    best = windows.reshape(*windows.shape[:3], -1).argmax(axis=-1)  # (L, ho, wo)
-    rows = np.arange(ho)[:, None] * stride[0] + best // size[1]
-    cols = np.arange(wo)[None, :] * stride[1] + best % size[1]
-    flat = (np.arange(xp.shape[0])[:, None, None] * hp + rows) * wp + cols
-    grad = np.bincount(flat.ravel(), weights=gy.ravel(), minlength=xp.size)
-    grad = grad.reshape(xp.shape)[:, p0 : p0 + h, p1 : p1 + w]
-    return grad.reshape(*lead, h, w)
+    pads = [(0, 0)] * (x.ndim - 2) + [(p0, p0), (p1, p1)]
+    xp = np.pad(x, pads, constant_values=fill) if p0 or p1 else x
+    best = max_pool2d_layer(x, size, stride=stride, padding=padding)
+    grad = np.zeros(xp.shape)
+    routed = np.zeros(gy.shape, dtype=bool)
+    # visit the window's pixels in reading order; each window's gradient goes to the first
+    # pixel that equals its maximum
+    for a, b in np.ndindex(*size):
+        spot = (..., slice(a, a + stride[0] * (ho - 1) + 1, stride[0]),
+                slice(b, b + stride[1] * (wo - 1) + 1, stride[1]))
+        hit = (xp[spot] == best) & ~routed
+        grad[spot] += np.where(hit, gy, 0.0)
+        routed |= hit
+    return grad[..., p0 : p0 + h, p1 : p1 + w]
 
 
 def avg_pool2d_layer_grad(x, grad_y, size, *, stride=None, padding=0):
