@@ -75,7 +75,7 @@ class TinyCNN:
     (2,)
     """
 
-    def __init__(self, n_filters=6, kernel_size=3, image_size=12, n_classes=4, *, seed=0):
+    def __init__(self, n_filters=8, kernel_size=3, image_size=12, n_classes=4, *, seed=0):
         self.n_filters = check_int(n_filters, "n_filters", minimum=1)
         self.kernel_size = check_int(kernel_size, "kernel_size", minimum=1)
         self.image_size = check_int(image_size, "image_size", minimum=1)
@@ -242,8 +242,8 @@ class History:
     class_names: tuple = ()
 
 
-def train(*, n_train=800, n_test=400, epochs=12, batch_size=20, lr=0.05, n_filters=6,
-          kernel_size=3, image_size=12, snapshot_epochs=None, seed=0):
+def train(*, n_train=800, n_test=400, epochs=15, batch_size=10, lr=0.2, weight_decay=0.0,
+          n_filters=8, kernel_size=3, image_size=12, noise=0.1, snapshot_epochs=None, seed=0):
     """Train a :class:`TinyCNN` on generated edges and corners; return its :class:`History`.
 
     Mini-batch stochastic gradient descent: each epoch shuffles the training
@@ -260,8 +260,13 @@ def train(*, n_train=800, n_test=400, epochs=12, batch_size=20, lr=0.05, n_filte
         Images per step, at least 1.
     lr : float, optional
         Learning rate (> 0).
+    weight_decay : float, optional
+        L2 penalty on the weights (not the biases): each step also multiplies
+        them by ``1 - lr * weight_decay``.  Default 0.
     n_filters, kernel_size, image_size : int, optional
         As in :class:`TinyCNN`.
+    noise : float, optional
+        Pixel noise of the generated images (:func:`convlab.shapes.make_shapes`).
     snapshot_epochs : sequence of int, optional
         Epochs (0 to ``epochs``) at which to copy the first-layer kernels;
         default every epoch.
@@ -281,7 +286,7 @@ def train(*, n_train=800, n_test=400, epochs=12, batch_size=20, lr=0.05, n_filte
     --------
     >>> h = train(n_train=80, n_test=40, epochs=2, snapshot_epochs=[0, 2])
     >>> h.epochs, h.kernels.shape
-    (array([0, 1, 2]), (2, 6, 3, 3))
+    (array([0, 1, 2]), (2, 8, 3, 3))
     >>> bool(h.train_loss[-1] < h.train_loss[0])
     True
     """
@@ -290,6 +295,8 @@ def train(*, n_train=800, n_test=400, epochs=12, batch_size=20, lr=0.05, n_filte
     epochs = check_int(epochs, "epochs", minimum=1)
     batch_size = check_int(batch_size, "batch_size", minimum=1)
     lr = check_positive_float(lr, "lr")
+    if weight_decay != 0:
+        weight_decay = check_positive_float(weight_decay, "weight_decay")
     seed = check_int(seed, "seed", minimum=0)
     if snapshot_epochs is None:
         snapshot_epochs = range(epochs + 1)
@@ -299,8 +306,8 @@ def train(*, n_train=800, n_test=400, epochs=12, batch_size=20, lr=0.05, n_filte
     if snaps and snaps[-1] > epochs:
         raise ValueError(f"snapshot_epochs must lie in 0 .. epochs = {epochs}, got {snaps[-1]}")
 
-    x_train, y_train, names = make_shapes(n_train, size=image_size, seed=seed)
-    x_test, y_test, _ = make_shapes(n_test, size=image_size, seed=seed + 1)
+    x_train, y_train, names = make_shapes(n_train, size=image_size, noise=noise, seed=seed)
+    x_test, y_test, _ = make_shapes(n_test, size=image_size, noise=noise, seed=seed + 1)
     model = TinyCNN(n_filters, kernel_size, image_size, len(names), seed=seed)
     rng = np.random.default_rng([seed, 1])
     record = {"train_loss": [], "train_accuracy": [], "test_loss": [], "test_accuracy": []}
@@ -323,6 +330,8 @@ def train(*, n_train=800, n_test=400, epochs=12, batch_size=20, lr=0.05, n_filte
             _, grads = model.gradients(x_train[batch], y_train[batch])
             for name, value in params.items():
                 value -= lr * grads[name]
+                if weight_decay and name.endswith("_w"):
+                    value *= 1 - lr * weight_decay
         evaluate(epoch)
     return History(
         epochs=np.arange(epochs + 1),
@@ -340,7 +349,9 @@ def kernel_matches(kernels, names=EDGE_KERNELS):
     Both kernels have their mean removed first (a constant offset only changes
     the brightness a filter responds to), then ``|<a, b>| / (|a| |b|)`` is
     computed: 1 means the same pattern up to scale and sign, 0 nothing in
-    common.
+    common.  Each named kernel is also tried mirrored left to right (so
+    ``emboss``, a gradient along one diagonal, also stands for the other
+    diagonal); the name then ends in ``" mirrored"``.
 
     Parameters
     ----------
@@ -353,27 +364,42 @@ def kernel_matches(kernels, names=EDGE_KERNELS):
     Returns
     -------
     list of (str, float)
-        For each kernel, the best name and its similarity.
+        For each kernel, the best name and its similarity (0 for a constant kernel).
 
     Examples
     --------
     >>> kernel_matches([[[1, 0, -1], [2, 0, -2], [1, 0, -1]]])
     [('sobel_x', 1.0)]
+    A diagonal gradient against the other diagonal's emboss: 12 / sqrt(12 * (13 - 1/9)).
+
+    >>> kernel_matches([[[0, 1, 2], [-1, 0, 1], [-2, -1, 0]]])
+    [('emboss mirrored', 0.964901)]
     """
     kernels = as_array(kernels, "kernels", ndim=(3,)).astype(np.float64)
-    named = {n: np.asarray(get_kernel(n), dtype=np.float64) for n in names}
-    for n, ref in named.items():
+    candidates = {}
+    for name in names:
+        ref = np.asarray(get_kernel(name), dtype=np.float64)
         if ref.shape != kernels.shape[1:]:
-            raise ValueError(f"kernels must be {ref.shape} like {n!r}, got {kernels.shape[1:]}")
-    refs = np.array([(r - r.mean()).ravel() / np.linalg.norm(r - r.mean()) for r in
-                     named.values()])
-    centred = kernels.reshape(len(kernels), -1)
-    centred = centred - centred.mean(axis=1, keepdims=True)
-    norms = np.linalg.norm(centred, axis=1, keepdims=True)
-    cos = np.abs(centred @ refs.T) / np.where(norms > 0, norms, 1.0)
-    best = cos.argmax(axis=1)
-    keys = list(named)
-    return [(keys[b], round(float(c[b]), 6)) for b, c in zip(best, cos)]
+            raise ValueError(f"kernels must be {ref.shape} like {name!r}, got "
+                             f"{kernels.shape[1:]}")
+        candidates[name] = ref
+        mirror = ref[:, ::-1]
+        centred = [(r - r.mean()).ravel() for r in candidates.values()]
+        if all(abs(abs(_cosine(mirror - mirror.mean(), c))) < 1 - 1e-9 for c in centred):
+            candidates[name + " mirrored"] = mirror
+    refs = np.array([(r - r.mean()).ravel() / np.linalg.norm(r - r.mean())
+                     for r in candidates.values()])
+    flat = kernels.reshape(len(kernels), -1)
+    flat = flat - flat.mean(axis=1, keepdims=True)
+    norms = np.linalg.norm(flat, axis=1, keepdims=True)
+    cos = np.abs(flat @ refs.T) / np.where(norms > 0, norms, 1.0)
+    keys = list(candidates)
+    return [(keys[b], round(float(c[b]), 6)) for b, c in zip(cos.argmax(axis=1), cos)]
+
+
+def _cosine(a, b):
+    a, b = np.ravel(a), np.ravel(b)
+    return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
 
 
 def benchmark(*, seed=0, **kwargs):
