@@ -370,6 +370,7 @@ def kernel_matches(kernels, names=EDGE_KERNELS):
     --------
     >>> kernel_matches([[[1, 0, -1], [2, 0, -2], [1, 0, -1]]])
     [('sobel_x', 1.0)]
+
     A diagonal gradient against the other diagonal's emboss: 12 / sqrt(12 * (13 - 1/9)).
 
     >>> kernel_matches([[[0, 1, 2], [-1, 0, 1], [-2, -1, 0]]])
