@@ -198,3 +198,19 @@ def test_bad_shapes_get_a_clear_error(call, error, words):
     with pytest.raises(error) as info:
         call()
     assert words in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "module", ["convlab.channels", "convlab.gradients", "convlab.shapes", "convlab.cnn"]
+)
+def test_new_numeric_modules_import_nothing_that_draws(module):
+    import subprocess
+    import sys
+
+    code = (
+        f"import sys, {module}\n"
+        "print(','.join(m for m in ('matplotlib', 'ipywidgets', 'ipympl', 'IPython') "
+        "if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"import {module} loaded {out.stdout.strip()}"
