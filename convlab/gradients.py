@@ -72,11 +72,15 @@ def _grads_direct(x, k, gy, plan, input_grad):
     xp = np.pad(x.astype(np.float64), ((0, 0), (0, 0), *plan.pads))
     s, d = plan.stride, plan.dilation
     grad_k = np.zeros(k.shape)
+    # the output gradient is the kernel here, as large as the image: conv2d's FFT is far
+    # faster for it than its direct sum (which method="auto" underestimates for such shapes)
+    method = "fft" if gy[0, 0].size > 81 else "direct"
     for o in range(c_out):
         for c in range(c_in):
             for i in range(n):
-                # the output gradient is the kernel: its taps are `stride` apart
-                grad_k[o, c] += conv2d(xp[i, c], gy[i, o], stride=d, dilation=s)[:kh, :kw]
+                # its taps are `stride` apart; the correlation moves `dilation` at a time
+                grad_k[o, c] += conv2d(xp[i, c], gy[i, o], stride=d, dilation=s,
+                                       method=method)[:kh, :kw]
     if not input_grad:
         return None, grad_k
     grad_xp = np.zeros(xp.shape)
