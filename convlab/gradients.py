@@ -69,7 +69,8 @@ def _grads_direct(x, k, gy, plan, input_grad):
     """The course's operations: a correlation for the weights, a transposed convolution for x."""
     n, c_in = x.shape[:2]
     c_out, _, kh, kw = k.shape
-    xp = np.pad(x.astype(np.float64), ((0, 0), (0, 0), *plan.pads))
+    # integers stay integers, so conv2d and conv_transpose2d are exact (whatever the method)
+    xp = np.pad(x, ((0, 0), (0, 0), *plan.pads))
     s, d = plan.stride, plan.dilation
     grad_k = np.zeros(k.shape)
     # the output gradient is the kernel here, as large as the image: conv2d's FFT is far
@@ -86,7 +87,7 @@ def _grads_direct(x, k, gy, plan, input_grad):
     grad_xp = np.zeros(xp.shape)
     for o in range(c_out):
         for c in range(c_in):
-            kd = np.zeros(plan.span)
+            kd = np.zeros(plan.span, dtype=k.dtype)
             kd[:: d[0], :: d[1]] = k[o, c]
             for i in range(n):
                 spread = conv_transpose2d(gy[i, o], kd, stride=s)
@@ -185,15 +186,17 @@ def conv2d_layer_grads(x, k, grad_y, *, stride=1, padding=0, dilation=1, flip=Fa
     x, k, _, batched = _check_layouts(x, k, None)
     plan = plan_conv(x[0, 0], k[0, 0], stride, padding, dilation, flip, 2)
     gy = _check_grad_y(grad_y, (x.shape[0], k.shape[0], *plan.out_shape), batched)
-    gy = gy.astype(np.float64, copy=False)
     if flip:
         k = k[:, :, ::-1, ::-1]
-    k = k.astype(np.float64, copy=False)
-    worker = _grads_direct if method == "direct" else _grads_im2col
-    grad_x, grad_k = worker(x, k, gy, plan, input_grad)
+    if method == "direct":
+        grad_x, grad_k = _grads_direct(x, k, gy, plan, input_grad)
+    else:
+        gy = gy.astype(np.float64, copy=False)
+        grad_x, grad_k = _grads_im2col(x, k.astype(np.float64, copy=False), gy, plan,
+                                       input_grad)
     if flip:
         grad_k = grad_k[:, :, ::-1, ::-1]
-    grad_b = gy.sum(axis=(0, 2, 3))
+    grad_b = gy.sum(axis=(0, 2, 3)).astype(np.float64)
     if grad_x is not None and not batched:
         grad_x = grad_x[0]
     return grad_x, np.ascontiguousarray(grad_k), grad_b
