@@ -135,12 +135,30 @@ def _im2col(x, k, plan):
     h, w = plan.out_shape
     y = np.empty((n, k.shape[0], h, w), dtype=dtype)
     per_image = c_in * h * w * k.shape[2] * k.shape[3]
+    if per_image > _IM2COL_CHUNK:
+        # one image's matrix alone would be too large: one product per kernel tap instead,
+        # each reading a strided view of the padded input (memory: one output's worth)
+        return _by_taps(x, k, plan, y)
     step = max(1, _IM2COL_CHUNK // per_image)
     for start in range(0, n, step):
         windows = _windows(x[start : start + step], plan)
         # (n, h, w, C_out): contract the channel and both kernel axes at once
         prod = np.tensordot(windows, k, axes=([1, 4, 5], [1, 2, 3]))
         y[start : start + step] = prod.transpose(0, 3, 1, 2)
+    return y
+
+
+def _by_taps(x, k, plan, y):
+    (t, b), (le, r) = plan.pads
+    (s0, s1), (d0, d1) = plan.stride, plan.dilation
+    h, w = plan.out_shape
+    y[...] = 0
+    for i in range(x.shape[0]):
+        xp = np.pad(x[i], ((0, 0), (t, b), (le, r)))
+        for a, bb in np.ndindex(*k.shape[2:]):
+            tap = xp[:, a * d0 : a * d0 + s0 * (h - 1) + 1 : s0,
+                     bb * d1 : bb * d1 + s1 * (w - 1) + 1 : s1]
+            y[i] += np.tensordot(k[:, :, a, bb], tap, axes=([1], [0]))
     return y
 
 

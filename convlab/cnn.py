@@ -213,7 +213,7 @@ def _cross_entropy(logits, labels):
     return loss, probs, d_logits / n
 
 
-@dataclass
+@dataclass(eq=False)
 class History:
     """What :func:`train` recorded, epoch by epoch (epoch 0 is before any step).
 

@@ -134,6 +134,12 @@ def test_large_batches_are_built_in_chunks_with_the_same_result(monkeypatch):
     whole = conv2d_layer(x, k)
     monkeypatch.setattr(channels, "_IM2COL_CHUNK", 2 * 16 * 9 * 2)  # two images per chunk
     np.testing.assert_array_equal(conv2d_layer(x, k), whole)
+    monkeypatch.setattr(channels, "_IM2COL_CHUNK", 10)  # not even one image: tap by tap
+    np.testing.assert_allclose(conv2d_layer(x, k), whole, rtol=1e-12, atol=1e-12)
+    xi, ki = np.arange(84).reshape(1, 2, 7, 6), np.ones((2, 2, 2, 3), dtype=int)
+    y = conv2d_layer(xi, ki, stride=2, padding=1, dilation=2)
+    assert y.dtype == np.int64
+    np.testing.assert_array_equal(y, reference(xi, ki, None, 2, 1, 2))
 
 
 @settings(max_examples=150, deadline=None, derandomize=True, database=None)
