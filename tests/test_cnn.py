@@ -56,6 +56,15 @@ def test_history_records_every_epoch_and_the_chosen_snapshots(small_run):
     assert h.snapshot_epochs == (0, 4, 8)
     assert h.kernels.shape == (3, 8, 3, 3)
     np.testing.assert_array_equal(h.kernels[-1], h.model.conv_w[:, 0])
+    np.testing.assert_array_equal(h.biases[-1], h.model.conv_b)
+    assert h.biases.shape == (3, 8) and not h.biases[0].any()  # biases start at zero
+    # the snapshots reproduce the first layer's feature maps of a held-out image
+    _, cache = h.model.forward(h.test_images[:1])
+    from convlab.channels import conv2d_layer
+    maps = conv2d_layer(h.test_images[0], h.kernels[-1][:, None], bias=h.biases[-1])
+    np.testing.assert_allclose(maps, cache["conv"][0], rtol=1e-12, atol=1e-12)
+    assert h.model.predict(h.test_images).mean() >= 0  # held-out images come back
+    assert np.mean(h.model.predict(h.test_images) == h.test_labels) == h.test_accuracy[-1]
     assert not np.array_equal(h.kernels[0], h.kernels[-1])
 
 
