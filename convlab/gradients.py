@@ -45,7 +45,12 @@ from .channels import (
 )
 from .layers import conv2d, conv_transpose2d, plan_conv
 
-__all__ = ["avg_pool2d_layer_grad", "conv2d_layer_grads", "max_pool2d_layer_grad"]
+__all__ = [
+    "avg_pool2d_layer_grad",
+    "conv2d_layer_grads",
+    "max_pool2d_layer_grad",
+    "weight_gradient_cases",
+]
 
 GRAD_METHODS = ("auto", "im2col", "direct")
 
@@ -317,3 +322,71 @@ def avg_pool2d_layer_grad(x, grad_y, size, *, stride=None, padding=0):
             grad[..., a : a + stride[0] * (ho - 1) + 1 : stride[0],
                  b : b + stride[1] * (wo - 1) + 1 : stride[1]] += share
     return grad[..., p0 : p0 + h, p1 : p1 + w]
+
+
+def _finite_difference_weight_gradient(x, grad_y, kshape):
+    """dL/dk of L = sum(conv2d(x, k) * grad_y) by central differences of the forward pass.
+
+    L is linear in k, so a difference with step 1 is exact: no rounding for integers.
+    """
+    grad = np.zeros(kshape, dtype=np.int64 if x.dtype.kind == grad_y.dtype.kind == "i" else float)
+    for tap in np.ndindex(*kshape):
+        e = np.zeros(kshape, dtype=np.int64)
+        e[tap] = 1
+        up, down = conv2d(x, e), conv2d(x, -e)
+        grad[tap] = (np.sum(up * grad_y) - np.sum(down * grad_y)) / 2
+    return grad
+
+
+def weight_gradient_cases():
+    """Test cases for a learner's weight gradient of a one-channel layer ``y = conv2d(x, k)``.
+
+    The convention: ``fn(x, grad_y)`` returns ``dL/dk`` for a loss ``L`` with
+    ``dL/dy = grad_y``, where ``y`` is the valid cross-correlation of ``x``
+    (``H × W``) with a ``kh × kw`` kernel; ``kh = H - grad_y.shape[0] + 1``
+    and ``kw = W - grad_y.shape[1] + 1``.  The expected answers are central
+    finite differences of the *forward* pass (:func:`convlab.conv2d`), not
+    of :func:`conv2d_layer_grads`, so they check it too; ``L`` is linear in
+    ``k``, so a step of 1 is exact and integer cases have integer answers.
+    A correct answer is ``conv2d(x, grad_y)``.
+
+    Returns
+    -------
+    list of (str, (x, grad_y), expected)
+        A name saying what the case tests, the arguments, the expected array.
+
+    Examples
+    --------
+    >>> cases = weight_gradient_cases()
+    >>> name, (x, gy), expected = cases[0]
+    >>> name
+    'a 1×1 output: the gradient is the input window times grad_y'
+    >>> x, gy, expected
+    (array([[1, 2],
+           [3, 4]]), array([[2]]), array([[2, 4],
+           [6, 8]]))
+    >>> all(np.allclose(conv2d(x, gy), want) for _, (x, gy), want in cases)
+    True
+    """
+    rng = np.random.default_rng(14)
+    rows = [
+        ("a 1×1 output: the gradient is the input window times grad_y",
+         np.array([[1, 2], [3, 4]]), np.array([[2]])),
+        ("a 1×1 kernel: the gradient is sum(x * grad_y)",
+         np.arange(12).reshape(3, 4), np.ones((3, 4), dtype=np.int64)),
+        ("a 3×3 kernel on 5×5 (grad_y 3×3)",
+         rng.integers(-5, 6, size=(5, 5)), rng.integers(-3, 4, size=(3, 3))),
+        ("a non-square kernel: 2×3 on 4×6 (grad_y 3×4), rows and columns not swapped",
+         rng.integers(-5, 6, size=(4, 6)), rng.integers(-3, 4, size=(3, 4))),
+        ("a tall kernel: 3×1 on 6×2",
+         rng.integers(-5, 6, size=(6, 2)), rng.integers(-3, 4, size=(4, 2))),
+        ("not flipped: a grad_y with one non-zero corner picks one window",
+         np.arange(16).reshape(4, 4), np.array([[0, 0], [0, 1]])),
+        ("floats: a random 7×7 input, 3×3 kernel",
+         rng.normal(size=(7, 7)), rng.normal(size=(5, 5))),
+    ]
+    cases = []
+    for name, x, gy in rows:
+        kshape = (x.shape[0] - gy.shape[0] + 1, x.shape[1] - gy.shape[1] + 1)
+        cases.append((name, (x, gy), _finite_difference_weight_gradient(x, gy, kshape)))
+    return cases

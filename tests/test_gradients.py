@@ -137,3 +137,20 @@ def test_bad_gradient_arguments_get_a_clear_error(call, words):
     with pytest.raises(ValueError) as info:
         call()
     assert words in str(info.value)
+
+
+def test_weight_gradient_cases_agree_with_the_layer_gradient_and_catch_a_flip():
+    from convlab.gradients import weight_gradient_cases
+
+    cases = weight_gradient_cases()
+    assert len(cases) >= 6
+    flipped_caught = 0
+    for name, (x, gy), expected in cases:
+        kshape = expected.shape
+        _, gk, _ = conv2d_layer_grads(x[None], np.zeros((1, 1, *kshape)), gy[None])
+        np.testing.assert_allclose(gk[0, 0], expected, atol=1e-12, err_msg=name)
+        if x.dtype.kind == "i":
+            assert expected.dtype == np.int64, name
+        wrong = np.asarray(expected)[::-1, ::-1]  # the classic mistake: a flipped kernel
+        flipped_caught += not np.allclose(wrong, expected)
+    assert flipped_caught >= len(cases) - 2
