@@ -101,7 +101,7 @@ def test_question_counts_printed(nb):
     bank = questions_for("08")
     follow = [q for q in bank if re.fullmatch(r"08-q\d+-.+", q.qid)]
     assert f"questions in the quiz: {len(bank)}" in out and len(bank) == 25
-    assert "of them the ten seed questions: 10" in out
+    assert "of them the ten core questions: 10" in out
     assert f"follow-ups and extras: {len(bank) - 10}" in out
     assert len(follow) == 7 and sum(isinstance(q, GeneratedQuestion) for q in bank) == 2
     md = markdown_text(nb)
@@ -128,7 +128,7 @@ def test_own_conv1d_reproduces_seed_000(nb):
 
 
 def test_correct_implementation_passes_every_case(nb):
-    out = checked_output(nb, 'check_implementation(my_conv1d, "conv1d")')
+    out = checked_output(nb, 'check_implementation(my_conv1d, "convolve1d")')
     assert "9 of 9 cases passed." in out and "All cases passed" in out
     assert "✗" not in out
 
@@ -145,7 +145,7 @@ def test_missing_flip_counterexample(nb):
     ]
     out = checked_output(nb, "slide_without_flip")
     assert f"{sum(agree)} of {len(cases)} cases passed" in out and sum(agree) == 4
-    assert agree[0] is False and "first counterexample: seed 000: [1..5] * [6..10]" in out
+    assert agree[0] is False and "first counterexample: [1..5] * [6..10]" in out
     x, y = np.arange(1, 6), np.arange(6, 11)
     assert f"expected: {np.convolve(x, y)}" in out
     assert f"got:      {np.correlate(x, y, 'full')}" in out  # [10 29 56 90 130 110 86 59 30]
