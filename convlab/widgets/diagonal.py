@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 
 from ..plotting import plot_outer_diagonals
 from ..steps import outer_diagonals
-from .base import Explorer, stepper
+from .base import Explorer, handles, stepper
 
 __all__ = ["DiagonalExplorer"]
 
@@ -36,7 +36,6 @@ class DiagonalExplorer(Explorer):
     'z[2] = x[2]·y[0] + x[1]·y[1] + x[0]·y[2] = 18 + 14 + 8 = 40'
     """
 
-    step_controls = frozenset({"k"})
     bench_moves = {"k": [1, 2, 3, 4, 5, 6, 7, 8, 0]}  # noqa: RUF012
 
     @classmethod
@@ -71,8 +70,11 @@ class DiagonalExplorer(Explorer):
     def _control_rows(self):
         return [self._stepper]
 
-    def _render(self, k: int) -> str:
+    @handles("k", blit=True)
+    def _show(self, k: int) -> None:
         self.artists.show(k)
+
+    def _status(self, k: int) -> str:
         d = self.diagonals
         cells = " + ".join(f"x[{i}]·y[{j}]" for i, j in zip(d.rows[k], d.cols[k]))
         return d.equation(k).replace(" = ", f" = {cells} = ", 1)

@@ -9,7 +9,7 @@ import numpy as np
 from ..data import random_image
 from ..kernels import get_kernel
 from ..plotting.layers import MAX_LAYERS, plot_layer_stack, receptive_field, stack_layers
-from .base import Explorer
+from .base import CannotDraw, Explorer, handles
 
 __all__ = ["KERNEL_CHOICES", "LayerStack"]
 
@@ -54,7 +54,6 @@ class LayerStack(Explorer):
     1 + 2·(3 − 1) = 5 × 5 input pixels: rows 30–34, cols 30–34.
     """
 
-    step_controls = frozenset({"row", "col"})
     bench_moves = {  # noqa: RUF012 - read-only class data
         "layers": [4, 5, 6, 2, 1],
         "relu": [True],
@@ -102,7 +101,6 @@ class LayerStack(Explorer):
                                      style=style, tooltip="Output pixel of the last layer"),
         }
         self.animated = self.artists.animated
-        self._shown = None
         self._connect()
 
     def _maps(self, kernel: str, relu: bool):
@@ -122,29 +120,27 @@ class LayerStack(Explorer):
             widgets.HBox([c["row"], c["col"]]),
         ])]
 
-    def _render(self, layers, relu, kernel, row, col) -> str:
+    @handles("layers", "relu", "kernel")
+    def _set_layers(self, layers, relu, kernel) -> None:
         maps = self._maps(kernel, bool(relu))
         if layers >= len(maps):
             n = maps[0].shape
-            raise ValueError(
+            raise CannotDraw(
                 f"layers: a {n[0]}×{n[1]} image shrinks to nothing after {layers} layers of "
                 f"a {self._k}×{self._k} kernel; at most {len(maps) - 1} fit"
             )
-        shown = (layers, kernel, bool(relu))
-        if shown != self._shown:
-            self.artists.set_maps(maps, self._k)
-            self.artists.show_layers(layers)
-            out = maps[layers].shape
-            row, col = min(row, out[0] - 1), min(col, out[1] - 1)
-            held, self._holding = self._holding, True
-            try:  # the sliders clamp their values themselves; don't redraw for that
-                for name, size, value in (("row", out[0], row), ("col", out[1], col)):
-                    self.controls[name].max = size - 1
-                    self.controls[name].value = value
-            finally:
-                self._holding = held
-            self._shown = shown
+        self.artists.set_maps(maps, self._k)
+        self.artists.show_layers(layers)
+        out = maps[layers].shape
+        for name, size in (("row", out[0]), ("col", out[1])):
+            self.adjust(name, max=size - 1, value=min(self.controls[name].value, size - 1))
+
+    @handles("row", "col", blit=True)
+    def _show_pixel(self, row, col) -> None:
         self.artists.show_pixel(row, col)
+
+    def _status(self, layers, relu, kernel, row, col) -> str:
+        maps = self._maps(kernel, bool(relu))
         k, n, out = self._k, maps[0].shape, maps[layers].shape
         side = receptive_field(layers, k)
         return (

@@ -11,7 +11,7 @@ from ..kernels import get_kernel, kernel_names
 from ..layers import conv2d
 from ..plotting.images import plot_before_after
 from ..quiz._parse import ParseError, parse_number
-from .base import Explorer
+from .base import CannotDraw, Explorer, handles
 
 __all__ = ["FilterPlayground"]
 
@@ -151,17 +151,24 @@ class FilterPlayground(Explorer):
             params["sigma"] = sigma
         return get_kernel(kernel, **params)
 
-    def _render(self, size: int, sigma: float, kernel: str, **cells) -> str:
+    @handles()  # every control: the kernel menu, its size and sigma, and the typed cells
+    def _filter(self, size: int, sigma: float, kernel: str, **cells) -> None:
         for key, grid in self.grids.items():
             grid.layout.display = "" if key == kernel else "none"
         self.controls["size"].disabled = kernel not in SIZED
         self.controls["sigma"].disabled = kernel != "gaussian2d"
-        k = self._kernel(kernel, size, sigma, cells)
+        try:
+            k = self._kernel(kernel, size, sigma, cells)
+        except ValueError as exc:  # a typed cell that is not a number
+            raise CannotDraw(str(exc)) from None
         filtered = conv2d(self.image, k, padding="same", method="auto")
         label = LABELS.get(kernel) or CUSTOM.get(kernel, (kernel.replace("_", " "),))[0]
-        m0, m1 = k.shape
         title = f"after: {label.split(' (')[0]}" + (f", σ = {sigma:g}" if kernel == "gaussian2d"
                                                     else "")
-        note = self.artists.update(filtered, k, title)
+        self._note = self.artists.update(filtered, k, title)
+        self._label = label
         self.kernel, self.filtered = k, filtered
-        return f"{label}: {m0}×{m1} kernel; {note}"
+
+    def _status(self, **_values) -> str:
+        m0, m1 = self.kernel.shape
+        return f"{self._label}: {m0}×{m1} kernel; {self._note}"
