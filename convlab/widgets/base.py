@@ -297,7 +297,7 @@ class Explorer:
 
     # -- display --------------------------------------------------------------
 
-    def savefig(self, target, *, format: str = "png", **savefig_kwargs) -> None:  # noqa: A002
+    def savefig(self, target, *, format: str = "png", **savefig_kwargs) -> None:
         """Save the figure as it is now (moving artists included) to a file or file object.
 
         One path for every format (``"png"``, ``"svg"``, …), as ``Figure.savefig``.

@@ -8,7 +8,8 @@ import numpy as np
 
 from ..data import random_image
 from ..kernels import get_kernel
-from ..plotting.layers import MAX_LAYERS, plot_layer_stack, receptive_field, stack_layers
+from ..plotting.layer_stack import MAX_LAYERS, plot_layer_stack
+from ..stacking import receptive_field, stack_layers
 from .base import CannotDraw, Explorer, handles
 
 __all__ = ["KERNEL_CHOICES", "LayerStack"]

@@ -12,7 +12,7 @@ import numpy as np
 from .._validation import as_array
 from ..data import sawtooth
 from ..kernels import gaussian1d
-from ..plotting.slide import plot_smoothing
+from ..plotting.smoothing import plot_smoothing
 from .base import CannotDraw, Explorer, handles, stepper
 
 __all__ = ["SmoothingExplorer"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-from ..plotting.matrices import plot_steps2d, step_formula
+from ..plotting.steps2d import plot_steps2d, step_formula
 from ..steps import steps2d
 from .base import Explorer, handles, stepper
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-from ..plotting.grids import plot_window_grid, window_geometry
+from ..geometry import window_geometry
+from ..plotting.stride import plot_window_grid
 from .base import CannotDraw, Explorer, handles, stepper
 
 __all__ = ["StrideExplorer"]
