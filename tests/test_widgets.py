@@ -225,16 +225,6 @@ def test_only_the_handlers_whose_inputs_changed_run(monkeypatch):
     assert explorer.message.value == "2, 1"
 
 
-def test_update_refuses_a_menu_value_it_does_not_offer():
-    from convlab.widgets import FilterPlayground
-
-    play = FilterPlayground(np.eye(8))
-    with pytest.raises(ValueError, match="kernel must be one of"):
-        play.update(kernel="nope")
-    with pytest.raises(ValueError, match="size must be between 1 and 15"):
-        play.update(size="big")
-
-
 @pytest.mark.parametrize("k", [1, 4, 8])
 def test_a_blitted_step_looks_exactly_like_a_full_redraw(k):
     # walk there one step at a time, blitting each

@@ -5,11 +5,15 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
+from .._validation import as_array
 from ..plotting import plot_outer_diagonals
 from ..steps import outer_diagonals
 from .base import Explorer, handles, stepper
 
-__all__ = ["DiagonalExplorer"]
+__all__ = ["MAX_LENGTH", "DiagonalExplorer"]
+
+#: Longest ``x`` or ``y`` the explorer draws: every cell of the table carries its number.
+MAX_LENGTH = 12
 
 
 class DiagonalExplorer(Explorer):
@@ -22,7 +26,7 @@ class DiagonalExplorer(Explorer):
     Parameters
     ----------
     x, y : 1-D array_like
-        The two vectors (any lengths).
+        The two vectors, each at most :data:`MAX_LENGTH` (12) long.
     k : int, optional
         The anti-diagonal to start on.
 
@@ -44,6 +48,14 @@ class DiagonalExplorer(Explorer):
 
     def __init__(self, x, y, k: int = 0) -> None:
         super().__init__()
+        for name, v in (("x", x), ("y", y)):
+            size = len(as_array(v, name, ndim=(1,)))
+            if size > MAX_LENGTH:
+                raise ValueError(
+                    f"{name} has {size} values; the explorer shows vectors of at most "
+                    f"{MAX_LENGTH} (a {MAX_LENGTH}×{MAX_LENGTH} table is the largest whose "
+                    "numbers stay readable): use convlab.outer_diagonals for longer ones"
+                )
         self.diagonals = outer_diagonals(x, y)
         last = len(self.diagonals) - 1
         if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= last:

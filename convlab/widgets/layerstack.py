@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
+from .._validation import as_array
 from ..data import random_image
 from ..kernels import get_kernel
 from ..plotting.layer_stack import MAX_LAYERS, plot_layer_stack
@@ -37,7 +38,8 @@ class LayerStack(Explorer):
     Parameters
     ----------
     image : (N1, N2) array_like, optional
-        The input; default the seeded random image of seed 000 (``random_image()``).
+        The input, at least ``1 + layers·(k − 1)`` pixels along each side; default the
+        course's seeded 64×64 random image (``random_image()``).
     kernel : str, optional
         A label of :data:`KERNEL_CHOICES` (default ``"Laplacian 3×3"``).
     layers : int, optional
@@ -68,12 +70,20 @@ class LayerStack(Explorer):
 
     def __init__(self, image=None, kernel="Laplacian 3×3", layers=3, relu=False) -> None:
         super().__init__()
-        self.image = random_image() if image is None else image
+        self.image = random_image() if image is None else as_array(image, "image", ndim=(2,))
         if kernel not in KERNEL_CHOICES:
             raise ValueError(f"kernel must be one of {list(KERNEL_CHOICES)}, got {kernel!r}")
         if isinstance(layers, bool) or not isinstance(layers, int) or not 1 <= layers <= 6:
             raise ValueError(f"layers must be an integer between 1 and {MAX_LAYERS}, got "
                              f"{layers!r}")
+        name, params = KERNEL_CHOICES[kernel]
+        k = get_kernel(name, **params).shape[0]
+        need, (n1, n2) = receptive_field(layers, k), self.image.shape
+        if min(n1, n2) < need:
+            raise ValueError(
+                f"image: a {n1}×{n2} image shrinks to nothing after {layers} valid layers of a "
+                f"{k}×{k} kernel; it needs at least {need}×{need} pixels (1 + layers·(k − 1))"
+            )
         self._maps_key = None
         maps = self._maps(kernel, bool(relu))
         self.description = (

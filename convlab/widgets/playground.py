@@ -34,6 +34,9 @@ CUSTOM = {
     ),
 }
 SIZED = {"box", "gaussian2d", "identity"}
+#: The size slider's range (odd sizes only) and the sigma slider's, in pixels.
+SIZE_RANGE = (1, 15)
+SIGMA_RANGE = (0.2, 5.0)
 
 
 def _cell_name(grid: str, i: int, j: int) -> str:
@@ -53,7 +56,7 @@ class FilterPlayground(Explorer):
     size : int, optional
         Side of the box, Gaussian and identity kernels (odd, 1–15).
     sigma : float, optional
-        Width of the Gaussian, in pixels.
+        Width of the Gaussian, in pixels, 0.2–5.
 
     Examples
     --------
@@ -86,6 +89,18 @@ class FilterPlayground(Explorer):
     def __init__(self, image, kernel: str = "box", size: int = 3, sigma: float = 1.0) -> None:
         super().__init__()
         self.image = as_array(image, "image", ndim=(2,)).astype(float)
+        if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
+            raise TypeError(f"size must be an odd integer from {SIZE_RANGE[0]} to "
+                            f"{SIZE_RANGE[1]}, got {size!r}")
+        if size % 2 == 0 or not SIZE_RANGE[0] <= size <= SIZE_RANGE[1]:
+            raise ValueError(f"size must be an odd integer from {SIZE_RANGE[0]} to "
+                             f"{SIZE_RANGE[1]}, got {size}")
+        if isinstance(sigma, bool) or not isinstance(sigma, (int, float, np.integer,
+                                                              np.floating)):
+            raise TypeError(f"sigma must be a number, got {sigma!r}")
+        if not SIGMA_RANGE[0] <= sigma <= SIGMA_RANGE[1]:
+            raise ValueError(f"sigma must be between {SIGMA_RANGE[0]} and {SIGMA_RANGE[1]} "
+                             f"pixels, got {sigma}")
         names = [n for n in kernel_names() if n != "gaussian1d"]
         options = [(LABELS.get(n, n.replace("_", " ")), n) for n in names]
         options += [(label, key) for key, (label, _) in CUSTOM.items()]
@@ -101,11 +116,12 @@ class FilterPlayground(Explorer):
             self.artists = plot_before_after(self.image)
         self.figure = self.artists.figure
         slider = widgets.IntSlider(
-            value=size, min=1, max=15, step=2, description="size", continuous_update=False,
+            value=size, min=SIZE_RANGE[0], max=SIZE_RANGE[1], step=2, description="size",
+            continuous_update=False,
             tooltip="Side of the box, Gaussian and identity kernels (odd)",
         )
         sigma_slider = widgets.FloatSlider(
-            value=sigma, min=0.2, max=5.0, step=0.1, description="sigma",
+            value=sigma, min=SIGMA_RANGE[0], max=SIGMA_RANGE[1], step=0.1, description="sigma",
             continuous_update=False, tooltip="Width of the Gaussian, in pixels",
         )
         menu = widgets.Dropdown(options=options, value=kernel, description="kernel")
