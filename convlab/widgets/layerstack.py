@@ -84,7 +84,7 @@ class LayerStack(Explorer):
                 f"image: a {n1}×{n2} image shrinks to nothing after {layers} valid layers of a "
                 f"{k}×{k} kernel; it needs at least {need}×{need} pixels (1 + layers·(k − 1))"
             )
-        self._maps_key = None
+        self._stacks: dict[tuple[str, bool], tuple[int, list[np.ndarray]]] = {}
         maps = self._maps(kernel, bool(relu))
         self.description = (
             "An image and the feature maps after 1 to 6 layers of one kernel, side by side; "
@@ -115,14 +115,17 @@ class LayerStack(Explorer):
         self._connect()
 
     def _maps(self, kernel: str, relu: bool):
+        """Input and feature maps for ``kernel`` and ``relu`` (computed once, kept); sets
+        ``self._k`` to that kernel's size."""
         key = (kernel, relu)
-        if key != self._maps_key:
+        if key not in self._stacks:
             name, params = KERNEL_CHOICES[kernel]
             k = get_kernel(name, **params)
             fits = (min(np.shape(self.image)) - 1) // (k.shape[0] - 1)
-            self._all = stack_layers(self.image, k, min(MAX_LAYERS, fits), relu=relu)
-            self._k, self._maps_key = k.shape[0], key
-        return self._all
+            maps = stack_layers(self.image, k, min(MAX_LAYERS, fits), relu=relu)
+            self._stacks[key] = (k.shape[0], maps)
+        self._k, maps = self._stacks[key]
+        return maps
 
     def _control_rows(self):
         c = self.controls
