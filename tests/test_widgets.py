@@ -9,6 +9,7 @@ from matplotlib.colors import to_rgba
 
 from convlab.plotting import DONE, HIGHLIGHT
 from convlab.widgets import DiagonalExplorer, Explorer
+from convlab.widgets.base import CannotDraw, handles
 
 from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws
 
@@ -137,32 +138,91 @@ class _Broken(Explorer):
         self.controls = {"n": widgets.IntSlider(value=1, min=0, max=5)}
         self._connect()
 
-    def _render(self, n):
+    @handles("n")
+    def _draw(self, n):
         if n == 3:
             raise self.exc
         self.line.set_ydata([0, n])
+
+    def _status(self, n):
         return f"n = {n}"
 
 
 def test_impossible_combination_shows_message_and_keeps_last_figure():
-    explorer = _Broken(ValueError("size must be odd, got 4"))
+    explorer = _Broken(CannotDraw("size must be odd, got 4"))
     explorer.update(n=2)
     explorer.update(n=3)
     assert "size must be odd, got 4" in explorer.message.value
     assert "Cannot draw" in explorer.message.value
+    assert explorer.errors.outputs == ()  # not shown as a bug
     assert list(explorer.line.get_ydata()) == [0, 2]  # last good frame left in place
     explorer.update(n=4)
     assert explorer.message.value == "n = 4" and explorer.error is None
 
 
-def test_unexpected_errors_are_shown_not_swallowed():
-    explorer = _Broken(RuntimeError("bug in a callback"))
+@pytest.mark.parametrize("exc", [RuntimeError("bug in a callback"),
+                                 ValueError("bug in a callback"), TypeError("bug in a callback")])
+def test_unexpected_errors_are_shown_not_swallowed(exc):
+    # Only CannotDraw is the learner's doing: a plain ValueError inside a handler is a bug too.
+    explorer = _Broken(exc)
     explorer.controls["n"].value = 3  # as the browser would set it
-    assert "RuntimeError: bug in a callback" in explorer.error
+    assert f"{type(exc).__name__}: bug in a callback" in explorer.error
     shown = "".join(out["text"] for out in explorer.errors.outputs)
     assert "bug in a callback" in shown
+    assert "Cannot draw" not in explorer.message.value
     explorer.controls["n"].value = 1
     assert explorer.errors.outputs == ()
+
+
+class _Counting(Explorer):
+    """Two handlers: one per parameter, one blittable for the step; counts its calls."""
+
+    description = "test double that counts handler calls"
+
+    def __init__(self):
+        super().__init__()
+        import matplotlib.pyplot as plt
+
+        with plt.ioff():
+            self.figure, self.ax = plt.subplots()
+        (self.line,) = self.ax.plot([0, 1], [0, 1])
+        (self.dot,) = self.ax.plot([0], [0], "o")
+        self.calls = []
+        self.controls = {"size": widgets.IntSlider(value=5, min=1, max=9),
+                         "step": widgets.IntSlider(value=0, min=0, max=4)}
+        self.animated = [self.dot]
+        self._connect()
+
+    @handles("size")
+    def _resize(self, size):
+        self.calls.append(("resize", size))
+        self.adjust("step", max=size - 1, value=min(self.controls["step"].value, size - 1))
+
+    @handles("step", blit=True)
+    def _move(self, step):
+        self.calls.append(("move", step))
+        self.dot.set_data([step / 10], [0])
+
+    def _status(self, size, step):
+        return f"{size}, {step}"
+
+
+def test_only_the_handlers_whose_inputs_changed_run(monkeypatch):
+    explorer = _Counting()
+    assert explorer.calls == [("resize", 5), ("move", 0)]  # the first frame runs them all
+    assert type(explorer).step_controls == frozenset({"step"})
+    calls = record_redraws(explorer, monkeypatch)
+    explorer.calls.clear()
+    explorer.update(step=3)
+    assert explorer.calls == [("move", 3)] and calls == ["blit"]
+    explorer.update(size=9)  # the step stays where it is: only the size handler's work
+    assert explorer.calls == [("move", 3), ("resize", 9), ("move", 3)] and calls[-1] == "draw"
+    explorer.calls.clear()
+    explorer.update(size=2)  # a handler moves another control: no second redraw, step follows
+    assert explorer.controls["step"].max == 1 and explorer.controls["step"].value == 1
+    assert explorer.calls == [("resize", 2), ("move", 1)]
+    assert calls[-1] == "draw" and calls.count("draw") == 2
+    assert explorer.message.value == "2, 1"
 
 
 @pytest.mark.parametrize("k", [1, 4, 8])
@@ -177,6 +237,9 @@ def test_steps_blit_and_other_changes_redraw(monkeypatch):
     calls = record_redraws(explorer, monkeypatch)
     explorer.update(k=3)
     assert calls == ["blit"]
-    explorer.step_controls = frozenset()  # the same change, declared as not a step
     explorer.update(k=4)
-    assert calls == ["blit", "draw"]
+    assert calls == ["blit", "blit"]
+    explorer.figure.canvas.draw()
+    explorer._background = None  # no background to blit onto yet: a full redraw
+    explorer.update(k=5)
+    assert calls == ["blit", "blit", "draw"]

@@ -9,7 +9,7 @@ import pytest
 from scipy.signal import convolve2d
 
 from convlab import get_kernel, random_image
-from convlab.plotting.layers import receptive_field, stack_layers
+from convlab.stacking import receptive_field, stack_layers
 from convlab.widgets.layerstack import KERNEL_CHOICES, LayerStack
 
 from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws

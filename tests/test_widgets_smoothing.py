@@ -133,7 +133,7 @@ def test_kernel_longer_than_a_short_signal():
     assert explorer.controls["step"].max == 1
     short = SmoothingExplorer(np.arange(6.0), size=5, sigma=1.0)
     with pytest.raises(ValueError, match="longer than the signal"):  # past the slider's max
-        short._render(step=0, size=7, sigma=1.0)
+        short._set_kernel(size=7, sigma=1.0)
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import pytest
 from matplotlib.colors import to_rgba
 
 from convlab import conv2d, conv_transpose2d
-from convlab.plotting._style import DONE, HIGHLIGHT
-from convlab.plotting.grids import window_geometry
+from convlab.geometry import window_geometry
+from convlab.plotting import DONE, HIGHLIGHT
 from convlab.widgets.stride import StrideExplorer
 
 from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws

@@ -2,7 +2,12 @@
 
 Every ``plot_*`` function takes an optional ``ax`` (or ``axes``), draws on it, and returns
 the artists it made, so that an explorer can update them in place instead of drawing again.
-One module per figure family; the palette and shared helpers live in ``_style``.
+One module per figure, named after it: ``diagonals`` (notebook 01), ``slide`` and
+``smoothing`` (02, 03), ``steps2d`` (the 2-D stepper, 04–05) and ``images`` (04), ``stride``
+(the window grid, 05), ``layer_stack`` (06) and ``applications`` (07).  The palette and
+shared helpers live in ``_style``.  The numbers these figures show are computed below, in
+the numeric core (:mod:`convlab.geometry`, :mod:`convlab.stacking`, :mod:`convlab.steps`,
+:mod:`convlab.formatting`); nothing here computes a result that is not drawn.
 """
 
 from ._style import DONE, HIGHLIGHT, MUTED, SEQUENTIAL_CMAP, annotate_matrix, freeze_layout
@@ -17,7 +22,6 @@ from .applications import (
     plot_photo_edits,
 )
 from .diagonals import DiagonalArtists, plot_outer_diagonals
-from .grids import GridArtists, WindowGeometry, plot_window_grid, window_geometry
 from .images import (
     BeforeAfterArtists,
     picture,
@@ -25,9 +29,11 @@ from .images import (
     plot_filter_gallery,
     plot_image_numbers,
 )
-from .layers import LayerArtists, plot_layer_stack, receptive_field, stack_layers
-from .matrices import Steps2DArtists, plot_matrices, plot_steps2d
-from .slide import SlideArtists, SmoothingArtists, plot_slide, plot_smoothing, stem_data
+from .layer_stack import LayerArtists, plot_layer_stack
+from .slide import SlideArtists, plot_slide, stem_data
+from .smoothing import SmoothingArtists, plot_smoothing
+from .steps2d import Steps2DArtists, plot_matrices, plot_steps2d
+from .stride import GridArtists, plot_window_grid
 
 __all__ = [
     # palette
@@ -58,14 +64,10 @@ __all__ = [
     "plot_steps2d",
     # notebook 05
     "GridArtists",
-    "WindowGeometry",
     "plot_window_grid",
-    "window_geometry",
     # notebook 06
     "LayerArtists",
     "plot_layer_stack",
-    "receptive_field",
-    "stack_layers",
     # notebook 07
     "ChartSmoothingArtists",
     "CostArtists",

@@ -9,15 +9,19 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
+from ..formatting import format_number
+
 __all__ = [
     "DONE",
     "HIGHLIGHT",
     "MUTED",
     "SEQUENTIAL_CMAP",
+    "DIGITS",
+    "DIVERGING_CMAP",
     "annotate_matrix",
-    "fmt",
     "freeze_layout",
     "subplots",
+    "text_colour",
 ]
 
 #: Okabe–Ito orange: the one thing the learner should look at.
@@ -30,9 +34,24 @@ MUTED = "#BBBBBB"
 SEQUENTIAL_CMAP = "cividis"
 
 
-def fmt(value) -> str:
-    value = value.item() if hasattr(value, "item") else value
-    return f"{value:g}" if isinstance(value, float) else str(value)
+#: Significant digits of the numbers written into matrix cells (the stepper, kernels).
+DIGITS = 4
+#: Diverging, colour-blind-safe map for values of both signs (0 is the white middle).
+DIVERGING_CMAP = "PuOr"
+
+
+def text_colour(image, value) -> str:
+    """Black or white, whichever reads better on the cell colour ``image`` gives ``value``.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig, ax = subplots()
+    >>> image = ax.imshow([[0.0, 1.0]], cmap="gray")
+    >>> text_colour(image, 0.0), text_colour(image, 1.0)
+    ('white', 'black')
+    """
+    r, g, b, _ = image.get_cmap()(image.norm(value))
+    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"
 
 
 def annotate_matrix(ax, matrix, *, cmap=SEQUENTIAL_CMAP, clim=None, fontsize=10, title=None):
@@ -73,14 +92,11 @@ def annotate_matrix(ax, matrix, *, cmap=SEQUENTIAL_CMAP, clim=None, fontsize=10,
     image = ax.imshow(matrix, cmap=cmap, interpolation="nearest")
     if clim is not None:
         image.set_clim(*clim)
-    norm, colormap = image.norm, image.get_cmap()
     texts = np.empty(matrix.shape, dtype=object)
     for (i, j), value in np.ndenumerate(matrix):
-        r, g, b, _ = colormap(norm(value))
-        light = 0.299 * r + 0.587 * g + 0.114 * b > 0.5
         texts[i, j] = ax.text(
-            j, i, fmt(value), ha="center", va="center", fontsize=fontsize,
-            color="black" if light else "white",
+            j, i, format_number(value), ha="center", va="center", fontsize=fontsize,
+            color=text_colour(image, value),
         )
     ax.set_xticks(range(matrix.shape[1]))
     ax.set_yticks(range(matrix.shape[0]))

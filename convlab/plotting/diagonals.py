@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.colors import to_rgba
 
+from ..formatting import format_number
 from ..steps import OuterDiagonals, outer_diagonals
-from ._style import DONE, HIGHLIGHT, annotate_matrix, fmt, subplots
+from ._style import DONE, HIGHLIGHT, annotate_matrix, subplots
 
 __all__ = ["DiagonalArtists", "plot_outer_diagonals"]
 
@@ -93,8 +94,8 @@ def plot_outer_diagonals(x, y=None, k=0, *, axes=None):
         table_ax, d.outer, cmap="Greys", clim=(lo, hi + 2 * (hi - lo or 1)),
         title="Outer product  x[i] · y[j]",
     )
-    table_ax.set_xticklabels([f"{fmt(v)}\nj={j}" for j, v in enumerate(d.y)])
-    table_ax.set_yticklabels([f"i={i}  {fmt(v)}" for i, v in enumerate(d.x)])
+    table_ax.set_xticklabels([f"{format_number(v)}\nj={j}" for j, v in enumerate(d.y)])
+    table_ax.set_yticklabels([f"i={i}  {format_number(v)}" for i, v in enumerate(d.x)])
     table_ax.set_xlabel("y[j]")
     table_ax.set_ylabel("x[i]")
     overlay = table_ax.imshow(np.zeros((*d.outer.shape, 4)), interpolation="nearest")
@@ -103,7 +104,7 @@ def plot_outer_diagonals(x, y=None, k=0, *, axes=None):
     idx = np.arange(len(d))
     bars = sums_ax.bar(idx, np.zeros(len(d)), color=DONE, edgecolor="black", linewidth=0.5)
     bar_labels = [
-        sums_ax.text(i, 0, fmt(s), ha="center", va="bottom", fontsize=9)
+        sums_ax.text(i, 0, format_number(s), ha="center", va="bottom", fontsize=9)
         for i, s in zip(idx, d.sums)
     ]
     low, high = min(0, d.sums.min()), max(0, d.sums.max())

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..formatting import format_number
 from ..layers import conv2d
-from ._style import subplots
-from .matrices import DIVERGING_CMAP, _text_colour, format_number
+from ._style import DIGITS, DIVERGING_CMAP, subplots, text_colour
 
 __all__ = [
     "BeforeAfterArtists",
@@ -66,12 +66,12 @@ def response_display(kernel, filtered, image_range=(0.0, 1.0)):
         magnitude = np.abs(filtered)
         top = float(np.percentile(magnitude, 99.5)) or float(magnitude.max()) or 1.0
         return DIVERGING_CMAP, (-top, top), (
-            f"weights sum to {format_number(round(total, 4))}: 0 on flat regions; "
+            f"weights sum to {format_number(round(total, 4), DIGITS)}: 0 on flat regions; "
             "orange below 0, white 0, purple above 0"
         )
     note = "weights sum to 1: brightness kept, same grey scale as the input"
     if abs(total - 1) > 1e-9:
-        times = format_number(round(total, 4))
+        times = format_number(round(total, 4), DIGITS)
         note = (f"weights sum to {times}: flat regions come out {times} × as bright "
                 "(same grey scale as the input; what goes beyond it clips)")
     return "gray", (low, high if high > low else low + 1.0), note
@@ -114,8 +114,8 @@ class BeforeAfterArtists:
             text.set_visible(show)
             if show:
                 text.set_position(((j + 0.5) / m1, (i + 0.5) / m0))
-                text.set_text(format_number(np.round(kernel[i, j], 3)))
-                text.set_color(_text_colour(self.kernel, kernel[i, j]))
+                text.set_text(format_number(np.round(kernel[i, j], 3), DIGITS))
+                text.set_color(text_colour(self.kernel, kernel[i, j]))
         return note
 
 
@@ -252,7 +252,7 @@ def plot_image_numbers(image, *, title="the same image as a picture", figsize=(1
     numbers_ax.imshow(np.zeros_like(image), cmap="gray_r", clim=(0, 1))
     size = 9 if max(rows, cols) <= 8 else 6.5
     for (i, j), value in np.ndenumerate(image):
-        numbers_ax.text(j, i, format_number(value), ha="center", va="center", fontsize=size)
+        numbers_ax.text(j, i, format_number(value, DIGITS), ha="center", va="center", fontsize=size)
     numbers_ax.set_title(f"{rows}×{cols} numbers")
     picture_ax.imshow(image, cmap="gray", clim=(0, 255) if image.max() > 1 else (0, 1))
     picture_ax.set_title(title)

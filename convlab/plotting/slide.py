@@ -1,7 +1,7 @@
 """Flip and slide in 1-D: the kernel over the input, the products, the output (notebook 02).
 
-Also the three-panel smoothing figure of notebook 03 (input, kernel at the current step,
-partial result).  Both figures are built once; a step only moves data on existing artists.
+The figure is built once; a step only moves data on existing artists.  :func:`stem_data`
+and the signal colours are shared with the smoothing figure (:mod:`.smoothing`).
 """
 
 from __future__ import annotations
@@ -11,16 +11,15 @@ from dataclasses import dataclass, field
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
+from ..formatting import format_number, format_numbers
 from ..steps import Steps, steps
-from ._style import DONE, HIGHLIGHT, MUTED, fmt, freeze_layout, subplots
+from ._style import DONE, HIGHLIGHT, MUTED, freeze_layout, subplots
 
 __all__ = [
     "INPUT",
     "PRODUCTS",
     "SlideArtists",
-    "SmoothingArtists",
     "plot_slide",
-    "plot_smoothing",
     "stem_data",
 ]
 
@@ -83,14 +82,6 @@ def _shared_zero_limits(a, b, pad=0.15):
     )
 
 
-def _short(values, limit=8) -> str:
-    values = np.asarray(values).ravel()
-    if len(values) <= limit:
-        return "[" + ", ".join(fmt(v) for v in values) + "]"
-    head = ", ".join(fmt(v) for v in values[: limit - 2])
-    return f"[{head}, …, {fmt(values[-1])}]"
-
-
 @dataclass
 class SlideArtists:
     """The artists of :func:`plot_slide`.
@@ -134,10 +125,10 @@ class SlideArtists:
         self.output_ax.set_ylim(*_limits(record.output))
         h = record.kernel[::-1] if record.flip else record.kernel
         if record.flip:
-            title = (f"Convolution: h = {_short(h)} is flipped to {_short(record.kernel)} "
-                     "and slides along x")
+            title = (f"Convolution: h = {format_numbers(h)} is flipped to "
+                     f"{format_numbers(record.kernel)} and slides along x")
         else:
-            title = f"Cross-correlation: h = {_short(h)} slides along x as it is (no flip)"
+            title = f"Cross-correlation: h = {format_numbers(h)} slides along x as it is (no flip)"
         self.input_ax.set_title(title, fontsize=11)
         self.output_ax.set_title(
             f"Output y so far  ({record.mode!r} mode: {len(record)} values)", fontsize=11
@@ -161,7 +152,7 @@ class SlideArtists:
         products = rec.windows[i] * rec.kernel
         self.products.set_data(*stem_data(taps, products))
         total = rec.output[i]
-        self.products_sum.set_text(f"sum of the {m} products = {fmt(total)} = y[{i}]")
+        self.products_sum.set_text(f"sum of the {m} products = {format_number(total)} = y[{i}]")
         self.output_done.set_data(*stem_data(np.arange(i + 1), rec.output[: i + 1]))
         self.output_current.set_data(np.array([i]), np.array([total]))
         self.step = i
@@ -250,111 +241,6 @@ def plot_slide(x, h=None, mode="full", *, flip=True, step=0):
     )
     art.animated = [window, kernel, *labels, products, products_sum, output_done, output_current]
     art.set_record(record)
-    art.show(step)
-    freeze_layout(fig)
-    return art
-
-
-@dataclass
-class SmoothingArtists:
-    """The artists of :func:`plot_smoothing`: input, kernel at the step, partial result."""
-
-    figure: object
-    input_ax: object
-    kernel_ax: object
-    result_ax: object
-    signal: object
-    window: object
-    kernel: object
-    result: object
-    current: object
-    x: np.ndarray
-    h: np.ndarray | None = None
-    y: np.ndarray | None = None
-    step: int = 0
-    animated: list = field(default_factory=list)
-
-    def set_kernel(self, h, y) -> None:
-        """A new kernel and its whole valid-mode result (sizes change: full redraw)."""
-        self.h, self.y = np.asarray(h, dtype=float), np.asarray(y, dtype=float)
-        self.kernel_ax.set_ylim(0, 1.15 * float(self.h.max()))
-        self.result_ax.set_xlim(-0.5, len(self.x) - 0.5)
-        size = len(self.h)
-        self.kernel_ax.set_title(
-            f"Gaussian kernel ({size} taps), centred under the current output", fontsize=11
-        )
-        self.result_ax.set_title(
-            f"Result so far ('valid' mode: {len(self.y)} = {len(self.x)} − {size} + 1 values)",
-            fontsize=11,
-        )
-
-    def show(self, step: int) -> None:
-        """Put the kernel under window ``step`` and draw the result up to it."""
-        step = min(max(int(step), 0), len(self.y) - 1)
-        size = len(self.h)
-        taps = np.arange(step, step + size)
-        self.window.set_x(step - 0.5)
-        self.window.set_width(size)
-        self.kernel.set_data(*stem_data(taps, self.h))
-        centres = np.arange(step + 1) + size // 2
-        self.result.set_data(centres, self.y[: step + 1])
-        self.current.set_data(centres[-1:], self.y[step : step + 1])
-        self.step = step
-
-
-def plot_smoothing(x, h, *, step=0):
-    """Draw valid-mode smoothing of ``x`` by the kernel ``h``, stopped at ``step``.
-
-    Top: the input with the window of this step shaded.  Middle: the kernel
-    at the samples it covers.  Bottom: the smoothed values found so far, each
-    drawn under the centre of its window, so it lines up with the input.
-
-    Parameters
-    ----------
-    x : (N,) array_like
-        The signal.
-    h : (M,) array_like
-        The (symmetric) smoothing kernel, ``M <= N``.
-    step : int, optional
-        ``0 <= step <= N - M``.
-
-    Returns
-    -------
-    SmoothingArtists
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import convlab
-    >>> art = plot_smoothing(convlab.sawtooth(), convlab.gaussian1d(21, 3.0), step=10)
-    >>> len(art.result.get_xdata()), float(art.current.get_xdata()[0])
-    (11, 20.0)
-    """
-    x = np.asarray(x, dtype=float)
-    h = np.asarray(h, dtype=float)
-    fig, (input_ax, kernel_ax, result_ax) = subplots(3, 1, figsize=(9, 7), sharex=True)
-    n = len(x)
-    for ax in (input_ax, kernel_ax, result_ax):
-        ax.set_xlim(-0.5, n - 0.5)
-    (signal,) = input_ax.plot(np.arange(n), x, "-", color=INPUT, lw=1.3)
-    low, high = _limits(x, pad=0.08)
-    input_ax.set_ylim(low, high)
-    result_ax.set_ylim(low, high)
-    window = input_ax.axvspan(-0.5, len(h) - 0.5, color=HIGHLIGHT, alpha=0.2, lw=0)
-    input_ax.set_title("Input signal, with the window of the current step shaded", fontsize=11)
-    input_ax.set_ylabel("x[n]")
-    kernel = _stem_line(kernel_ax, HIGHLIGHT, size=4, lw=1.5)
-    kernel_ax.set_ylabel("weight")
-    (result,) = result_ax.plot([], [], "-", color=DONE, lw=2)
-    (current,) = result_ax.plot([], [], "o", color=HIGHLIGHT, ms=8, mec="black")
-    result_ax.set_xlabel("sample n (each result is drawn under the centre of its window)")
-    result_ax.set_ylabel("smoothed")
-    art = SmoothingArtists(
-        fig, input_ax, kernel_ax, result_ax, signal, window, kernel, result, current, x,
-    )
-    art.animated = [window, kernel, result, current]
-    art.set_kernel(h, np.convolve(x, h, mode="valid"))
     art.show(step)
     freeze_layout(fig)
     return art

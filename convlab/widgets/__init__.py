@@ -4,7 +4,7 @@ See :mod:`convlab.widgets.base` for the pattern every explorer follows.  One mod
 explorer; ``EXPLORERS`` lists them all (the widget benchmark and the tests walk it).
 """
 
-from .base import Explorer, stepper
+from .base import CannotDraw, Explorer, handles, stepper
 from .diagonal import DiagonalExplorer
 from .layerstack import LayerStack
 from .playground import FilterPlayground
@@ -26,7 +26,9 @@ EXPLORERS: tuple[type[Explorer], ...] = (
 
 __all__ = [
     "EXPLORERS",
+    "CannotDraw",
     "Explorer",
+    "handles",
     "stepper",
     # notebook 01
     "DiagonalExplorer",

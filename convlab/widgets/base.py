@@ -1,24 +1,28 @@
 """Interactive explorers: figures the learner drives with sliders, updated in place.
 
-Every explorer follows one pattern (after mpl-interactions and ipympl's own
-examples):
+Every explorer follows one pattern (after mpl-interactions' per-parameter update
+functions and ipympl's own examples):
 
 * the figure and its artists are built once, under ``plt.ioff()``;
 * the controls live in one dict, ``explorer.controls`` (name → widget);
-* a change of any control calls one render method that only sets data on
-  existing artists, followed by a single ``draw_idle``;
-* a change of a *step* control only (``step_controls``) touches only the
-  artists in ``self.animated``; those are blitted onto a cached background
-  instead of redrawing the figure, so stepping costs a fraction of a redraw;
-* a problem the learner caused (an impossible combination) is shown as a
-  short message under the figure and the last good figure stays; any other
-  error is printed into an output area under the figure, because ipympl
+* the explorer declares its *handlers* with :func:`handles`: each names the controls it
+  depends on and says whether it only moves blittable artists (those in
+  ``self.animated``).  On a change the base class runs, in declaration order, only the
+  handlers whose inputs changed, then asks ``_status(**values)`` for the line shown
+  under the figure; if every handler that ran was blittable the moving artists are
+  blitted onto a cached background, otherwise there is one ``draw_idle``;
+* a handler that changes another control (a shorter output moves the step slider's end)
+  does it with :meth:`Explorer.adjust`, which counts as a change of that control for the
+  handlers after it, and never triggers a second redraw;
+* a combination the learner chose that cannot be drawn raises :class:`CannotDraw`: its
+  text is shown under the figure and the last good figure stays.  Any other exception is
+  a bug: its traceback is printed into an output area under the figure, because ipympl
   would otherwise swallow it silently;
 * ``explorer.update(name=value, ...)`` drives it from code (tests, quizzes).
 
-Explorers work under any matplotlib backend.  With ``%matplotlib widget``
-(ipympl) the live canvas is shown; under any other backend an image of the
-figure is shown and refreshed after every change.
+Explorers work under any matplotlib backend.  With ``%matplotlib widget`` (ipympl) the
+live canvas is shown; under any other backend an image of the figure is shown and
+refreshed after every change.
 """
 
 from __future__ import annotations
@@ -26,32 +30,101 @@ from __future__ import annotations
 import html
 import io
 import traceback
+from dataclasses import dataclass
 
 import ipywidgets as widgets
+import traitlets
 
 from ..plotting import freeze_layout
 
-__all__ = ["Explorer", "stepper"]
+__all__ = ["CannotDraw", "Explorer", "handles", "stepper"]
+
+
+class CannotDraw(ValueError):
+    """The learner asked for a combination that cannot be drawn (not a bug).
+
+    The explorer shows the message under the figure and keeps the last good figure.
+
+    Examples
+    --------
+    >>> issubclass(CannotDraw, ValueError)
+    True
+    """
+
+
+@dataclass(frozen=True)
+class _Handler:
+    name: str
+    controls: frozenset[str] | None  # None: every control
+    blit: bool
+
+    def wants(self, changed: set[str]) -> bool:
+        return bool(changed) if self.controls is None else bool(self.controls & changed)
+
+
+def handles(*controls: str, blit: bool = False):
+    """Declare an explorer method as the handler of ``controls``.
+
+    Parameters
+    ----------
+    *controls : str
+        The names of the controls the method depends on; it is called with their
+        values as keyword arguments whenever one of them changed.  None given: it
+        depends on every control and receives all their values.
+    blit : bool, optional
+        True if the method only changes artists listed in ``self.animated``, so that a
+        change that runs only such handlers can be blitted.
+
+    Examples
+    --------
+    >>> class Demo(Explorer):
+    ...     @handles("step", blit=True)
+    ...     def _show(self, step):
+    ...         pass
+    >>> Demo.step_controls
+    frozenset({'step'})
+    """
+
+    def mark(method):
+        method._handles = (frozenset(controls) if controls else None, bool(blit))
+        return method
+
+    return mark
 
 
 class Explorer:
     """Base class of the course's explorers.
 
-    Subclasses set ``description``, build ``self.figure`` and ``self.controls``
-    in ``__init__`` (then call ``self._connect()``), and implement
-    ``_render(**values)``, which receives the value of every control and
-    updates the figure's artists in place.  ``_render`` raises ``ValueError``
-    for a combination of values that cannot be drawn; the message is shown in
-    the explorer and the figure is left as it was.
+    Subclasses set ``description``, build ``self.figure`` and ``self.controls`` in
+    ``__init__`` (then call ``self._connect()``), declare their handlers with
+    :func:`handles`, and implement ``_status(**values)``, which returns the line shown
+    under the figure.
     """
 
     #: One line that says what the figure shows, for screen readers and captions.
     description = ""
-    #: Controls whose change only moves artists listed in ``self.animated``: those
-    #: changes are blitted.  A subclass must not touch other artists for them.
+    #: Controls whose every handler is blittable: changing one of them only blits.
+    #: Derived from the handlers when the class is made; read-only.
     step_controls: frozenset[str] = frozenset()
     #: For ``python -m convlab.bench widgets``: control name -> values to move through.
     bench_moves: dict[str, list] = {}  # noqa: RUF012 - read-only class data
+    _handlers: tuple[_Handler, ...] = ()
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        found: dict[str, _Handler] = {}
+        for klass in reversed(cls.__mro__):
+            for name, member in vars(klass).items():
+                mark = getattr(member, "_handles", None)
+                if mark is not None:
+                    found.pop(name, None)  # an override takes the overriding place
+                    found[name] = _Handler(name, *mark)
+        cls._handlers = tuple(found.values())
+        named = {c for h in cls._handlers if h.controls for c in h.controls}
+        cls.step_controls = frozenset(
+            c for c in named
+            if all(h.blit for h in cls._handlers if h.controls is None or c in h.controls)
+        )
 
     @classmethod
     def demo(cls) -> Explorer:
@@ -67,6 +140,7 @@ class Explorer:
         self.animated: list = []
         self._background = None
         self._last_values: dict | None = None
+        self._pending: tuple[dict, set] | None = None
         self._saving = False
         self._holding = False
         self._widget: widgets.Widget | None = None
@@ -115,8 +189,9 @@ class Explorer:
     def update(self, **values) -> None:
         """Set several controls at once and redraw once.
 
-        Raises ``ValueError`` naming the control for an unknown name or a value
-        outside a slider's range (a slider would otherwise clamp it silently).
+        Raises ``ValueError`` naming the control for an unknown name, a value of the
+        wrong kind, or a value outside a slider's range or a menu's options (a slider
+        would otherwise clamp it silently).
         """
         for name, value in values.items():
             if name not in self.controls:
@@ -124,58 +199,123 @@ class Explorer:
                 raise ValueError(f"unknown control {name!r}; this explorer has: {known}")
             control = self.controls[name]
             low, high = getattr(control, "min", None), getattr(control, "max", None)
-            if low is not None and not low <= value <= high:
-                raise ValueError(f"{name} must be between {low} and {high}, got {value!r}")
+            if low is not None:
+                try:
+                    inside = low <= value <= high
+                except TypeError:
+                    inside = False
+                if not inside:
+                    raise ValueError(f"{name} must be between {low} and {high}, got {value!r}")
+            choices = self._choices(name)
+            if choices is not None and value not in choices:
+                raise ValueError(f"{name} must be one of {choices}, got {value!r}")
         self._holding = True
         try:
             for name, value in values.items():
-                self.controls[name].value = value
+                try:
+                    self.controls[name].value = value
+                except traitlets.TraitError:
+                    raise ValueError(self._bad_value(name, value)) from None
         finally:
             self._holding = False
         self._refresh()
+
+    def _choices(self, name: str) -> list | None:
+        """The values a menu or toggle control accepts (None for other controls)."""
+        options = getattr(self.controls[name], "options", None)
+        if options is None:
+            return None
+        return [o[1] if isinstance(o, tuple) else o for o in options]
+
+    def _bad_value(self, name: str, value) -> str:
+        control = self.controls[name]
+        return f"{name} cannot be set to {value!r} (a {type(control).__name__})"
+
+    def adjust(self, name: str, **traits) -> None:
+        """Set traits of control ``name`` (``max=…``, ``value=…``) from inside a handler.
+
+        No redraw is triggered; handlers declared after the current one see the new
+        value and run as if the learner had changed it.
+        """
+        control = self.controls[name]
+        held, self._holding = self._holding, True
+        try:
+            for trait in ("min", "max", "options"):  # range first: the value must fit it
+                if trait in traits:
+                    setattr(control, trait, traits.pop(trait))
+            for trait, value in traits.items():
+                setattr(control, trait, value)
+        finally:
+            self._holding = held
+        if self._pending is not None:
+            values, changed = self._pending
+            values[name] = control.value
+            changed.add(name)
 
     def _refresh(self) -> None:
         values = self.values
         last = self._last_values
         changed = set(values) if last is None else {k for k in values if values[k] != last[k]}
+        self._pending = (values, changed)
+        ran = []
         try:
-            status = self._render(**values)
-        except (ValueError, TypeError) as exc:
+            for handler in self._handlers:
+                if handler.wants(changed):
+                    names = values if handler.controls is None else handler.controls
+                    getattr(self, handler.name)(**{n: values[n] for n in names})
+                    ran.append(handler)
+            status = self._status(**values)
+        except CannotDraw as exc:
+            self._failed()
             self.error = str(exc)
             self.message.value = f"<b>⚠ Cannot draw this:</b> {html.escape(str(exc))}"
             return
         except Exception:  # anything else is a bug: show it, never swallow it
+            self._failed()
             self.error = traceback.format_exc()
             self.errors.append_stdout(self.error)
             return
+        finally:
+            self._pending = None
         self.error = None
         self.errors.outputs = ()
         self._last_values = values
         self.message.value = html.escape(status or "")
-        if changed and changed <= self.step_controls and self._background is not None:
+        if ran and all(h.blit for h in ran) and self._background is not None:
             self._blit()
         else:
             self.figure.canvas.draw_idle()
         if self._image is not None:
             self._image.value = self.png()
 
-    def _render(self, **values) -> str | None:  # pragma: no cover - abstract
+    def _failed(self) -> None:
+        # Some handlers may have run before the failure: the next good frame redoes all.
+        self._last_values = None
+
+    def _status(self, **values) -> str | None:  # pragma: no cover - abstract
         raise NotImplementedError
 
     # -- display --------------------------------------------------------------
 
-    def png(self, dpi: int = 72, **savefig_kwargs) -> bytes:
-        """The figure as it is now, as PNG bytes."""
-        buf = io.BytesIO()
+    def savefig(self, target, *, format: str = "png", **savefig_kwargs) -> None:
+        """Save the figure as it is now (moving artists included) to a file or file object.
+
+        One path for every format (``"png"``, ``"svg"``, …), as ``Figure.savefig``.
+        """
         self._saving = True
         for artist in self.animated:  # a saved picture draws everything in one pass
             artist.set_animated(False)
         try:
-            self.figure.savefig(buf, format="png", dpi=dpi, **savefig_kwargs)
+            self.figure.savefig(target, format=format, **savefig_kwargs)
         finally:
             for artist in self.animated:
                 artist.set_animated(True)
             self._saving = False
+
+    def png(self, dpi: int = 72, **savefig_kwargs) -> bytes:
+        """The figure as it is now, as PNG bytes."""
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", dpi=dpi, **savefig_kwargs)
         return buf.getvalue()
 
     @property

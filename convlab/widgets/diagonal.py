@@ -5,11 +5,15 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
+from .._validation import as_array
 from ..plotting import plot_outer_diagonals
 from ..steps import outer_diagonals
-from .base import Explorer, stepper
+from .base import Explorer, handles, stepper
 
-__all__ = ["DiagonalExplorer"]
+__all__ = ["MAX_LENGTH", "DiagonalExplorer"]
+
+#: Longest ``x`` or ``y`` the explorer draws: every cell of the table carries its number.
+MAX_LENGTH = 12
 
 
 class DiagonalExplorer(Explorer):
@@ -22,7 +26,7 @@ class DiagonalExplorer(Explorer):
     Parameters
     ----------
     x, y : 1-D array_like
-        The two vectors (any lengths).
+        The two vectors, each at most :data:`MAX_LENGTH` (12) long.
     k : int, optional
         The anti-diagonal to start on.
 
@@ -36,7 +40,6 @@ class DiagonalExplorer(Explorer):
     'z[2] = x[2]·y[0] + x[1]·y[1] + x[0]·y[2] = 18 + 14 + 8 = 40'
     """
 
-    step_controls = frozenset({"k"})
     bench_moves = {"k": [1, 2, 3, 4, 5, 6, 7, 8, 0]}  # noqa: RUF012
 
     @classmethod
@@ -45,6 +48,14 @@ class DiagonalExplorer(Explorer):
 
     def __init__(self, x, y, k: int = 0) -> None:
         super().__init__()
+        for name, v in (("x", x), ("y", y)):
+            size = len(as_array(v, name, ndim=(1,)))
+            if size > MAX_LENGTH:
+                raise ValueError(
+                    f"{name} has {size} values; the explorer shows vectors of at most "
+                    f"{MAX_LENGTH} (a {MAX_LENGTH}×{MAX_LENGTH} table is the largest whose "
+                    "numbers stay readable): use convlab.outer_diagonals for longer ones"
+                )
         self.diagonals = outer_diagonals(x, y)
         last = len(self.diagonals) - 1
         if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= last:
@@ -71,8 +82,11 @@ class DiagonalExplorer(Explorer):
     def _control_rows(self):
         return [self._stepper]
 
-    def _render(self, k: int) -> str:
+    @handles("k", blit=True)
+    def _show(self, k: int) -> None:
         self.artists.show(k)
+
+    def _status(self, k: int) -> str:
         d = self.diagonals
         cells = " + ".join(f"x[{i}]·y[{j}]" for i, j in zip(d.rows[k], d.cols[k]))
         return d.equation(k).replace(" = ", f" = {cells} = ", 1)

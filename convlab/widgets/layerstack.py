@@ -6,10 +6,12 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
+from .._validation import as_array
 from ..data import random_image
 from ..kernels import get_kernel
-from ..plotting.layers import MAX_LAYERS, plot_layer_stack, receptive_field, stack_layers
-from .base import Explorer
+from ..plotting.layer_stack import MAX_LAYERS, plot_layer_stack
+from ..stacking import receptive_field, stack_layers
+from .base import CannotDraw, Explorer, handles
 
 __all__ = ["KERNEL_CHOICES", "LayerStack"]
 
@@ -36,7 +38,8 @@ class LayerStack(Explorer):
     Parameters
     ----------
     image : (N1, N2) array_like, optional
-        The input; default the seeded random image of seed 000 (``random_image()``).
+        The input, at least ``1 + layers·(k − 1)`` pixels along each side; default the
+        course's seeded 64×64 random image (``random_image()``).
     kernel : str, optional
         A label of :data:`KERNEL_CHOICES` (default ``"Laplacian 3×3"``).
     layers : int, optional
@@ -54,7 +57,6 @@ class LayerStack(Explorer):
     1 + 2·(3 − 1) = 5 × 5 input pixels: rows 30–34, cols 30–34.
     """
 
-    step_controls = frozenset({"row", "col"})
     bench_moves = {  # noqa: RUF012 - read-only class data
         "layers": [4, 5, 6, 2, 1],
         "relu": [True],
@@ -68,13 +70,21 @@ class LayerStack(Explorer):
 
     def __init__(self, image=None, kernel="Laplacian 3×3", layers=3, relu=False) -> None:
         super().__init__()
-        self.image = random_image() if image is None else image
+        self.image = random_image() if image is None else as_array(image, "image", ndim=(2,))
         if kernel not in KERNEL_CHOICES:
             raise ValueError(f"kernel must be one of {list(KERNEL_CHOICES)}, got {kernel!r}")
         if isinstance(layers, bool) or not isinstance(layers, int) or not 1 <= layers <= 6:
             raise ValueError(f"layers must be an integer between 1 and {MAX_LAYERS}, got "
                              f"{layers!r}")
-        self._maps_key = None
+        name, params = KERNEL_CHOICES[kernel]
+        k = get_kernel(name, **params).shape[0]
+        need, (n1, n2) = receptive_field(layers, k), self.image.shape
+        if min(n1, n2) < need:
+            raise ValueError(
+                f"image: a {n1}×{n2} image shrinks to nothing after {layers} valid layers of a "
+                f"{k}×{k} kernel; it needs at least {need}×{need} pixels (1 + layers·(k − 1))"
+            )
+        self._stacks: dict[tuple[str, bool], tuple[int, list[np.ndarray]]] = {}
         maps = self._maps(kernel, bool(relu))
         self.description = (
             "An image and the feature maps after 1 to 6 layers of one kernel, side by side; "
@@ -102,18 +112,20 @@ class LayerStack(Explorer):
                                      style=style, tooltip="Output pixel of the last layer"),
         }
         self.animated = self.artists.animated
-        self._shown = None
         self._connect()
 
     def _maps(self, kernel: str, relu: bool):
+        """Input and feature maps for ``kernel`` and ``relu`` (computed once, kept); sets
+        ``self._k`` to that kernel's size."""
         key = (kernel, relu)
-        if key != self._maps_key:
+        if key not in self._stacks:
             name, params = KERNEL_CHOICES[kernel]
             k = get_kernel(name, **params)
             fits = (min(np.shape(self.image)) - 1) // (k.shape[0] - 1)
-            self._all = stack_layers(self.image, k, min(MAX_LAYERS, fits), relu=relu)
-            self._k, self._maps_key = k.shape[0], key
-        return self._all
+            maps = stack_layers(self.image, k, min(MAX_LAYERS, fits), relu=relu)
+            self._stacks[key] = (k.shape[0], maps)
+        self._k, maps = self._stacks[key]
+        return maps
 
     def _control_rows(self):
         c = self.controls
@@ -122,29 +134,27 @@ class LayerStack(Explorer):
             widgets.HBox([c["row"], c["col"]]),
         ])]
 
-    def _render(self, layers, relu, kernel, row, col) -> str:
+    @handles("layers", "relu", "kernel")
+    def _set_layers(self, layers, relu, kernel) -> None:
         maps = self._maps(kernel, bool(relu))
         if layers >= len(maps):
             n = maps[0].shape
-            raise ValueError(
+            raise CannotDraw(
                 f"layers: a {n[0]}×{n[1]} image shrinks to nothing after {layers} layers of "
                 f"a {self._k}×{self._k} kernel; at most {len(maps) - 1} fit"
             )
-        shown = (layers, kernel, bool(relu))
-        if shown != self._shown:
-            self.artists.set_maps(maps, self._k)
-            self.artists.show_layers(layers)
-            out = maps[layers].shape
-            row, col = min(row, out[0] - 1), min(col, out[1] - 1)
-            held, self._holding = self._holding, True
-            try:  # the sliders clamp their values themselves; don't redraw for that
-                for name, size, value in (("row", out[0], row), ("col", out[1], col)):
-                    self.controls[name].max = size - 1
-                    self.controls[name].value = value
-            finally:
-                self._holding = held
-            self._shown = shown
+        self.artists.set_maps(maps, self._k)
+        self.artists.show_layers(layers)
+        out = maps[layers].shape
+        for name, size in (("row", out[0]), ("col", out[1])):
+            self.adjust(name, max=size - 1, value=min(self.controls[name].value, size - 1))
+
+    @handles("row", "col", blit=True)
+    def _show_pixel(self, row, col) -> None:
         self.artists.show_pixel(row, col)
+
+    def _status(self, layers, relu, kernel, row, col) -> str:
+        maps = self._maps(kernel, bool(relu))
         k, n, out = self._k, maps[0].shape, maps[layers].shape
         side = receptive_field(layers, k)
         return (

@@ -11,7 +11,7 @@ from ..kernels import get_kernel, kernel_names
 from ..layers import conv2d
 from ..parsing import ParseError, parse_number
 from ..plotting.images import plot_before_after
-from .base import Explorer
+from .base import CannotDraw, Explorer, handles
 
 __all__ = ["FilterPlayground"]
 
@@ -34,6 +34,9 @@ CUSTOM = {
     ),
 }
 SIZED = {"box", "gaussian2d", "identity"}
+#: The size slider's range (odd sizes only) and the sigma slider's, in pixels.
+SIZE_RANGE = (1, 15)
+SIGMA_RANGE = (0.2, 5.0)
 
 
 def _cell_name(grid: str, i: int, j: int) -> str:
@@ -53,7 +56,7 @@ class FilterPlayground(Explorer):
     size : int, optional
         Side of the box, Gaussian and identity kernels (odd, 1–15).
     sigma : float, optional
-        Width of the Gaussian, in pixels.
+        Width of the Gaussian, in pixels, 0.2–5.
 
     Examples
     --------
@@ -86,6 +89,18 @@ class FilterPlayground(Explorer):
     def __init__(self, image, kernel: str = "box", size: int = 3, sigma: float = 1.0) -> None:
         super().__init__()
         self.image = as_array(image, "image", ndim=(2,)).astype(float)
+        if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
+            raise TypeError(f"size must be an odd integer from {SIZE_RANGE[0]} to "
+                            f"{SIZE_RANGE[1]}, got {size!r}")
+        if size % 2 == 0 or not SIZE_RANGE[0] <= size <= SIZE_RANGE[1]:
+            raise ValueError(f"size must be an odd integer from {SIZE_RANGE[0]} to "
+                             f"{SIZE_RANGE[1]}, got {size}")
+        if isinstance(sigma, bool) or not isinstance(sigma, (int, float, np.integer,
+                                                              np.floating)):
+            raise TypeError(f"sigma must be a number, got {sigma!r}")
+        if not SIGMA_RANGE[0] <= sigma <= SIGMA_RANGE[1]:
+            raise ValueError(f"sigma must be between {SIGMA_RANGE[0]} and {SIGMA_RANGE[1]} "
+                             f"pixels, got {sigma}")
         names = [n for n in kernel_names() if n != "gaussian1d"]
         options = [(LABELS.get(n, n.replace("_", " ")), n) for n in names]
         options += [(label, key) for key, (label, _) in CUSTOM.items()]
@@ -101,11 +116,12 @@ class FilterPlayground(Explorer):
             self.artists = plot_before_after(self.image)
         self.figure = self.artists.figure
         slider = widgets.IntSlider(
-            value=size, min=1, max=15, step=2, description="size", continuous_update=False,
+            value=size, min=SIZE_RANGE[0], max=SIZE_RANGE[1], step=2, description="size",
+            continuous_update=False,
             tooltip="Side of the box, Gaussian and identity kernels (odd)",
         )
         sigma_slider = widgets.FloatSlider(
-            value=sigma, min=0.2, max=5.0, step=0.1, description="sigma",
+            value=sigma, min=SIGMA_RANGE[0], max=SIGMA_RANGE[1], step=0.1, description="sigma",
             continuous_update=False, tooltip="Width of the Gaussian, in pixels",
         )
         menu = widgets.Dropdown(options=options, value=kernel, description="kernel")
@@ -150,17 +166,24 @@ class FilterPlayground(Explorer):
             params["sigma"] = sigma
         return get_kernel(kernel, **params)
 
-    def _render(self, size: int, sigma: float, kernel: str, **cells) -> str:
+    @handles()  # every control: the kernel menu, its size and sigma, and the typed cells
+    def _filter(self, size: int, sigma: float, kernel: str, **cells) -> None:
         for key, grid in self.grids.items():
             grid.layout.display = "" if key == kernel else "none"
         self.controls["size"].disabled = kernel not in SIZED
         self.controls["sigma"].disabled = kernel != "gaussian2d"
-        k = self._kernel(kernel, size, sigma, cells)
+        try:
+            k = self._kernel(kernel, size, sigma, cells)
+        except ValueError as exc:  # a typed cell that is not a number
+            raise CannotDraw(str(exc)) from None
         filtered = conv2d(self.image, k, padding="same", method="auto")
         label = LABELS.get(kernel) or CUSTOM.get(kernel, (kernel.replace("_", " "),))[0]
-        m0, m1 = k.shape
         title = f"after: {label.split(' (')[0]}" + (f", σ = {sigma:g}" if kernel == "gaussian2d"
                                                     else "")
-        note = self.artists.update(filtered, k, title)
+        self._note = self.artists.update(filtered, k, title)
+        self._label = label
         self.kernel, self.filtered = k, filtered
-        return f"{label}: {m0}×{m1} kernel; {note}"
+
+    def _status(self, **_values) -> str:
+        m0, m1 = self.kernel.shape
+        return f"{self._label}: {m0}×{m1} kernel; {self._note}"

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 
 from ..plotting.slide import MAX_TAP_LABELS, plot_slide
 from ..steps import steps
-from .base import Explorer, stepper
+from .base import Explorer, handles, stepper
 
 __all__ = ["SlideExplorer"]
 
@@ -44,7 +44,6 @@ class SlideExplorer(Explorer):
     'cross-correlation, full mode, step 2 of 0 … 4: y[2] = 1×1 + 2×2 + 3×3 = 14'
     """
 
-    step_controls = frozenset({"step"})
     bench_moves = {  # noqa: RUF012
         "step": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0],
         "mode": ["same", "valid", "full"],
@@ -72,7 +71,6 @@ class SlideExplorer(Explorer):
         with plt.ioff():
             self.artists = plot_slide(record, step=step)
         self.figure = self.artists.figure
-        self._shown = (record.mode, record.flip)
         slider = widgets.IntSlider(
             value=step, min=0, max=last, description="step", continuous_update=True,
             tooltip="Which output to compute: where the kernel sits",
@@ -103,21 +101,21 @@ class SlideExplorer(Explorer):
         options = widgets.HBox([self.controls["mode"], self.controls["flip"]])
         return [widgets.VBox([self._stepper, options])]
 
-    def _render(self, step: int, mode: str, flip: bool) -> str:
+    @handles("mode", "flip")
+    def _switch(self, mode: str, flip: bool) -> None:
         rec = self.record(mode, flip)
         last = len(rec) - 1
-        if (mode, flip) != self._shown:
-            slider = self.controls["step"]
-            holding, self._holding = self._holding, True
-            try:  # a shorter output: the slider (and Play) stop at its last step
-                slider.max = last
-                slider.value = min(step, last)
-            finally:
-                self._holding = holding
-            step = slider.value
-            self.artists.set_record(rec)
-            self._shown = (mode, flip)
+        self.artists.set_record(rec)
+        # a shorter output: the slider (and Play) stop at its last step
+        self.adjust("step", max=last, value=min(self.controls["step"].value, last))
+
+    @handles("step", blit=True)
+    def _show(self, step: int) -> None:
         self.artists.show(step)
+
+    def _status(self, step: int, mode: str, flip: bool) -> str:
+        rec = self.record(mode, flip)
+        last = len(rec) - 1
         kind = "convolution" if flip else "cross-correlation"
         s = rec[step]
         if len(s.kernel) <= MAX_TAP_LABELS:

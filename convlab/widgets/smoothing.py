@@ -12,8 +12,8 @@ import numpy as np
 from .._validation import as_array
 from ..data import sawtooth
 from ..kernels import gaussian1d
-from ..plotting.slide import plot_smoothing
-from .base import Explorer, stepper
+from ..plotting.smoothing import plot_smoothing
+from .base import CannotDraw, Explorer, handles, stepper
 
 __all__ = ["SmoothingExplorer"]
 
@@ -54,7 +54,6 @@ class SmoothingExplorer(Explorer):
     'kernel size must be odd, so that the kernel has a centre tap; got 4 (try 3 or 5)'
     """
 
-    step_controls = frozenset({"step"})
     bench_moves = {  # noqa: RUF012
         "step": [10, 20, 30, 40, 50, 60, 70, 80, 0],
         "size": [23, 25, 19, 21],
@@ -90,7 +89,6 @@ class SmoothingExplorer(Explorer):
         with plt.ioff():
             self.artists = plot_smoothing(self.x, h, step=step)
         self.figure = self.artists.figure
-        self._shown = (size, float(sigma))
         slider = widgets.IntSlider(
             value=step, min=0, max=last, description="step", continuous_update=True,
             tooltip="Which window: the kernel's first tap sits on this sample",
@@ -132,31 +130,29 @@ class SmoothingExplorer(Explorer):
         save = widgets.HBox([self.folder, self.save_button])
         return [widgets.VBox([self._stepper, params, save])]
 
-    def _render(self, step: int, size: int, sigma: float) -> str:
+    @handles("size", "sigma")
+    def _set_kernel(self, size: int, sigma: float) -> None:
         n = len(self.x)
         if size % 2 == 0:
-            raise ValueError(
+            raise CannotDraw(
                 f"kernel size must be odd, so that the kernel has a centre tap; got {size} "
                 f"(try {size - 1} or {size + 1})"
             )
         if size > n:
-            raise ValueError(f"kernel size {size} is longer than the signal ({n} samples)")
+            raise CannotDraw(f"kernel size {size} is longer than the signal ({n} samples)")
         if sigma <= 0:
-            raise ValueError(f"sigma must be above 0, got {sigma}")
-        if (size, float(sigma)) != self._shown:
-            h = gaussian1d(size, sigma)
-            last = n - size
-            slider = self.controls["step"]
-            holding, self._holding = self._holding, True
-            try:  # a bigger kernel leaves fewer windows: the slider stops at the last one
-                slider.max = last
-                slider.value = min(step, last)
-            finally:
-                self._holding = holding
-            step = slider.value
-            self.artists.set_kernel(h, np.convolve(self.x, h, mode="valid"))
-            self._shown = (size, float(sigma))
+            raise CannotDraw(f"sigma must be above 0, got {sigma}")
+        h = gaussian1d(size, sigma)
+        self.artists.set_kernel(h, np.convolve(self.x, h, mode="valid"))
+        # a bigger kernel leaves fewer windows: the slider stops at the last one
+        last = n - size
+        self.adjust("step", max=last, value=min(self.controls["step"].value, last))
+
+    @handles("step", blit=True)
+    def _show(self, step: int) -> None:
         self.artists.show(step)
+
+    def _status(self, step: int, size: int, sigma: float) -> str:
         value = self.artists.y[step]
         return (
             f"step {step}: output {step} = weighted average of x[{step}] … x[{step + size - 1}]"
@@ -201,22 +197,11 @@ class SmoothingExplorer(Explorer):
             path = where / (name.name if n == 0 else f"{name.stem}-{n}{name.suffix}")
             try:
                 with open(path, "xb") as handle:  # "x": fails if the file exists
-                    self._write_svg(handle)
+                    self.savefig(handle, format="svg")
             except FileExistsError:
                 continue
             return path
         raise ValueError(f"too many saved copies of {name.name} in {text!r}; pick another folder")
-
-    def _write_svg(self, handle) -> None:
-        self._saving = True
-        for artist in self.animated:  # a saved picture draws everything in one pass
-            artist.set_animated(False)
-        try:
-            self.figure.savefig(handle, format="svg")
-        finally:
-            for artist in self.animated:
-                artist.set_animated(True)
-            self._saving = False
 
     def _on_save(self) -> Path | None:
         try:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-from ..plotting.matrices import plot_steps2d, step_formula
+from ..plotting.steps2d import plot_steps2d, step_formula
 from ..steps import steps2d
-from .base import Explorer, stepper
+from .base import Explorer, handles, stepper
 
 __all__ = ["Stepper2D"]
 
@@ -46,7 +46,6 @@ class Stepper2D(Explorer):
     'out[0, 0] = 1·4 + 2·3 + 4·2 + 5·1 = 23'
     """
 
-    step_controls = frozenset({"step"})
     bench_moves = {"step": [1, 2, 3, 17, 18, 19, 40, 41], "flip": [True]}  # noqa: RUF012
 
     @classmethod
@@ -102,9 +101,16 @@ class Stepper2D(Explorer):
     def _control_rows(self):
         return [self._stepper, self.controls["flip"]]
 
-    def _render(self, step: int, flip: bool) -> str:
+    @handles("flip")
+    def _switch(self, flip: bool) -> None:
         record = self._record(bool(flip))
         if record is not self.artists.record:
             self.artists.set_record(record)
+        self.adjust("step", value=self.controls["step"].value)
+
+    @handles("step", blit=True)
+    def _show(self, step: int) -> None:
         self.artists.show(step)
-        return step_formula(record, step)
+
+    def _status(self, step: int, flip: bool) -> str:
+        return step_formula(self._record(bool(flip)), step)

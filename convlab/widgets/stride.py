@@ -5,12 +5,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-from ..plotting.grids import plot_window_grid, window_geometry
-from .base import Explorer, stepper
+from ..geometry import window_geometry
+from ..plotting.stride import plot_window_grid
+from .base import CannotDraw, Explorer, handles, stepper
 
 __all__ = ["StrideExplorer"]
-
-_PARAMS = ("n", "k", "stride", "padding", "dilation", "transposed")
 
 
 class StrideExplorer(Explorer):
@@ -46,7 +45,6 @@ class StrideExplorer(Explorer):
     but n + padding is only 4
     """
 
-    step_controls = frozenset({"step"})
     bench_moves = {  # noqa: RUF012 - read-only class data
         "step": [1, 2, 3, 4, 5, 6, 7, 8, 9],
         "stride": [2, 3, 1],
@@ -95,7 +93,6 @@ class StrideExplorer(Explorer):
         }
         self._stepper = stepper(step)
         self.animated = self.artists.animated
-        self._params = None
         self._connect()
 
     def _control_rows(self):
@@ -106,23 +103,23 @@ class StrideExplorer(Explorer):
             widgets.HBox([c["padding"], c["dilation"], c["transposed"]]),
         ])]
 
-    def _render(self, step, n, k, stride, padding, dilation, transposed) -> str:
-        params = (n, k, stride, padding, dilation, bool(transposed))
-        if params != self._params:
-            geometry = window_geometry(n, k, stride=stride, padding=padding, dilation=dilation,
-                                       transposed=bool(transposed))
-            self.geometry = geometry
-            self.artists.set_geometry(geometry)
-            self._params = params
-            slider = self.controls["step"]
-            step = min(step, geometry.steps - 1)
-            held, self._holding = self._holding, True
-            try:  # the slider clamps its value itself; don't redraw for that
-                slider.max = geometry.steps - 1
-                slider.value = step
-            finally:
-                self._holding = held
+    @handles("n", "k", "stride", "padding", "dilation", "transposed")
+    def _set_geometry(self, n, k, stride, padding, dilation, transposed) -> None:
+        try:
+            geometry = window_geometry(n, k, stride=stride, padding=padding,
+                                       dilation=dilation, transposed=bool(transposed))
+        except ValueError as exc:  # e.g. a kernel wider than the padded input
+            raise CannotDraw(str(exc)) from None
+        self.geometry = geometry
+        self.artists.set_geometry(geometry)
+        last = geometry.steps - 1
+        self.adjust("step", max=last, value=min(self.controls["step"].value, last))
+
+    @handles("step", blit=True)
+    def _show(self, step) -> None:
         self.artists.show(step)
+
+    def _status(self, **_values) -> str:
         g = self.geometry
         if g.transposed:
             return f"output {g.out}×{g.out} from {g.n}×{g.n}: {g.formula()}"

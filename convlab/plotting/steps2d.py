@@ -15,13 +15,13 @@ import numpy as np
 from matplotlib.colors import to_rgba
 from matplotlib.patches import Rectangle
 
+from ..formatting import format_number
 from ..steps import Steps2D, steps2d
-from ._style import HIGHLIGHT, MUTED, SEQUENTIAL_CMAP, subplots
+from ._style import DIGITS, DIVERGING_CMAP, HIGHLIGHT, MUTED, SEQUENTIAL_CMAP, subplots, text_colour
 
 __all__ = [
     "TEXT_LIMIT",
     "Steps2DArtists",
-    "format_number",
     "plot_matrices",
     "plot_steps2d",
     "step_formula",
@@ -29,25 +29,10 @@ __all__ = [
 
 #: Matrices with more rows or columns than this are drawn without a number in every cell.
 TEXT_LIMIT = 12
-#: Diverging, colour-blind-safe map for values of both signs (0 is the white middle).
-DIVERGING_CMAP = "PuOr"
-
-
-def format_number(value) -> str:
-    """A number as the figures write it: integers exactly, floats to 4 significant digits.
-
-    >>> format_number(3), format_number(np.int64(-2)), format_number(0.11), format_number(1 / 3)
-    ('3', '-2', '0.11', '0.3333')
-    """
-    value = value.item() if hasattr(value, "item") else value
-    if isinstance(value, float):
-        text = f"{value:.4g}"
-        return "0" if text == "-0" else text
-    return str(value)
 
 
 def _factor(value) -> str:
-    text = format_number(value)
+    text = format_number(value, DIGITS)
     return f"({text})" if text.startswith("-") else text
 
 
@@ -79,7 +64,7 @@ def step_formula(record: Steps2D, step: int, *, name: str = "out", per_line: int
     r, c = divmod(step, record.shape[1])
     values, kernel = record.windows[r, c].ravel(), record.kernel.ravel()
     terms = [f"{_factor(v)}·{_factor(k)}" for v, k in zip(values, kernel)]
-    total = format_number((values * kernel).sum())
+    total = format_number((values * kernel).sum(), DIGITS)
     head = f"{name}[{r}, {c}] = "
     if per_line and len(terms) > per_line:
         lines = [" + ".join(terms[i : i + per_line]) for i in range(0, len(terms), per_line)]
@@ -99,13 +84,8 @@ def _limits(values):
     return SEQUENTIAL_CMAP, (low, high if high > low else low + 1.0)
 
 
-def _text_colour(image, value) -> str:
-    r, g, b, _ = image.get_cmap()(image.norm(value))
-    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"
-
-
 def _fontsize(matrix) -> float:
-    longest = max(len(format_number(v)) for v in np.asarray(matrix).ravel())
+    longest = max(len(format_number(v, DIGITS)) for v in np.asarray(matrix).ravel())
     return 10 if longest <= 3 else 8 if longest <= 5 else 6.5
 
 
@@ -122,8 +102,8 @@ def _cells(ax, matrix, *, cmap, clim, origin=(0, 0), text=True, fontsize=None):
         texts = np.empty(matrix.shape, dtype=object)
         for (i, j), value in np.ndenumerate(matrix):
             texts[i, j] = ax.text(
-                j - left, i - top, format_number(value), ha="center", va="center",
-                fontsize=fontsize, color=_text_colour(image, value),
+                j - left, i - top, format_number(value, DIGITS), ha="center", va="center",
+                fontsize=fontsize, color=text_colour(image, value),
             )
     return image, texts
 
@@ -185,8 +165,8 @@ class Steps2DArtists:
         if self.products_texts is not None:
             for (i, j), value in np.ndenumerate(products):
                 text = self.products_texts[i, j]
-                text.set_text(format_number(value))
-                text.set_color(_text_colour(self.products_image, value))
+                text.set_text(format_number(value, DIGITS))
+                text.set_color(text_colour(self.products_image, value))
         alpha = (self._order > step).astype(float)
         self._cover_rgba[..., 3] = alpha
         self.cover.set_data(self._cover_rgba)
@@ -221,8 +201,8 @@ def _refill(image, texts, matrix) -> None:
     image.set_clim(*clim)
     if texts is not None:
         for (i, j), value in np.ndenumerate(matrix):
-            texts[i, j].set_text(format_number(value))
-            texts[i, j].set_color(_text_colour(image, value))
+            texts[i, j].set_text(format_number(value, DIGITS))
+            texts[i, j].set_color(text_colour(image, value))
 
 
 def _product_limits(record: Steps2D):

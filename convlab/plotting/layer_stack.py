@@ -12,65 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from .._validation import as_array
-from ..core import convolve
 from ._style import DONE, HIGHLIGHT, subplots
 
-__all__ = ["MAX_LAYERS", "LayerArtists", "plot_layer_stack", "receptive_field", "stack_layers"]
+__all__ = ["MAX_LAYERS", "LayerArtists", "plot_layer_stack"]
 
 #: Panels for feature maps (the input has its own).
 MAX_LAYERS = 6
-
-
-def stack_layers(image, kernel, layers, *, relu=False) -> list[np.ndarray]:
-    """Convolve ``image`` with ``kernel`` ``layers`` times in valid mode.
-
-    Parameters
-    ----------
-    image : (N1, N2) array_like
-        The input.
-    kernel : (M1, M2) array_like
-        The kernel of every layer (true convolution, as ``scipy.signal.convolve2d``).
-    layers : int
-        How many layers, at least 0.
-    relu : bool, optional
-        Apply ``max(0, ·)`` after every layer.
-
-    Returns
-    -------
-    list of ndarray
-        ``[image, layer 1, ..., layer layers]``; each map is ``M - 1`` smaller per axis.
-
-    Raises
-    ------
-    ValueError
-        When the maps would shrink to nothing (the message says after how many layers).
-
-    Examples
-    --------
-    >>> maps = stack_layers(np.arange(49).reshape(7, 7), [[0, 1, 0], [1, -4, 1], [0, 1, 0]], 2)
-    >>> [m.shape for m in maps]
-    [(7, 7), (5, 5), (3, 3)]
-    >>> stack_layers(np.ones((4, 4)), np.ones((3, 3)), 2)
-    Traceback (most recent call last):
-    ...
-    ValueError: layers: a 4×4 input shrinks to nothing after 2 valid layers of a 3×3 kernel ...
-    """
-    x = as_array(image, "image", ndim=(2,))
-    k = as_array(kernel, "kernel", ndim=(2,))
-    if isinstance(layers, bool) or not isinstance(layers, (int, np.integer)) or layers < 0:
-        raise ValueError(f"layers must be an integer of at least 0, got {layers!r}")
-    fits = min((n - 1) // (m - 1) if m > 1 else layers for n, m in zip(x.shape, k.shape))
-    if layers > fits:
-        raise ValueError(
-            f"layers: a {x.shape[0]}×{x.shape[1]} input shrinks to nothing after {layers} "
-            f"valid layers of a {k.shape[0]}×{k.shape[1]} kernel (at most {fits})"
-        )
-    maps = [x]
-    for _ in range(layers):
-        y = convolve(maps[-1], k, mode="valid")
-        maps.append(np.maximum(y, 0) if relu else y)
-    return maps
 
 
 @dataclass
@@ -157,15 +104,6 @@ def _shape(m) -> str:
     return f"{m.shape[0]}×{m.shape[1]}"
 
 
-def receptive_field(layers: int, k: int) -> int:
-    """Side of the input square one output pixel sees after ``layers`` valid ``k × k`` layers.
-
-    >>> [receptive_field(layers, 3) for layers in range(5)]
-    [1, 3, 5, 7, 9]
-    """
-    return 1 + layers * (k - 1)
-
-
 def plot_layer_stack(maps, k, *, layers=None, pixel=None, axes=None) -> LayerArtists:
     """Draw feature maps side by side with one output pixel's receptive field outlined.
 
@@ -192,6 +130,7 @@ def plot_layer_stack(maps, k, *, layers=None, pixel=None, axes=None) -> LayerArt
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> from convlab import laplacian, random_image
+    >>> from convlab.stacking import stack_layers
     >>> art = plot_layer_stack(stack_layers(random_image((16, 16)), laplacian(), 3), 3)
     >>> art.fields[0].get_width(), art.map_axes[3].get_title()[:14]
     (7, 'layer 3: 10×10')
