@@ -11,7 +11,7 @@ array([1, 3, 5, 3])
 """
 
 from .core import convolve, correlate
-from .data import chart_trend, noisy_chart, photo, random_image, sawtooth, seed002_image
+from .data import chart_trend, hi_image, noisy_chart, photo, random_image, sawtooth
 from .kernels import (
     box,
     emboss,
@@ -84,5 +84,5 @@ __all__ = [
     "photo",
     "random_image",
     "sawtooth",
-    "seed002_image",
+    "hi_image",
 ]

@@ -98,11 +98,6 @@ def hi_image():
     return np.array([row.split() for row in _HI.splitlines()], dtype=np.int64)
 
 
-# The old name, kept until every importer uses hi_image (convlab/__init__.py,
-# widgets/stepper2d.py and their tests); delete it then.
-seed002_image = hi_image
-
-
 def random_image(shape=(64, 64), seed=0):
     """A seeded image of random grey levels 0..255: pixels with no pattern at all.
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.signal import convolve2d, correlate2d
 
-from convlab import laplacian, seed002_image, sharpen
+from convlab import laplacian, hi_image, sharpen
 from convlab.widgets.stepper2d import Stepper2D
 
 from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws
@@ -63,7 +63,7 @@ def test_the_formula_has_the_numbers_substituted():
 def test_annotated_cells_only_for_small_matrices():
     small = Stepper2D(X, K)
     assert [t.get_text() for t in small.artists.output_texts.ravel()] == ["6", "8", "12", "14"]
-    image = seed002_image()
+    image = hi_image()
     big = Stepper2D(image, laplacian(), padding=1)
     assert big.artists.output_texts is None  # 16×16: colours only, no number per cell
     assert len(big.artists.input_ax.texts) == 0
@@ -119,7 +119,7 @@ def test_stride_padding_and_dilation_put_the_window_where_conv2d_reads(stride, p
 
 
 def test_output_shape_and_values_match_scipy_with_same_padding():
-    image = seed002_image()
+    image = hi_image()
     stepper = Stepper2D(image, sharpen(), padding="same")
     assert stepper.record.shape == (16, 16)
     assert np.array_equal(stepper.record.output, correlate2d(image, sharpen(), "same"))
@@ -177,8 +177,8 @@ def test_display_bundle_and_description():
     ("make", "target"),
     [
         (lambda **kw: Stepper2D(X, K, **kw), 3),
-        (lambda **kw: Stepper2D(seed002_image()[:9, :9], laplacian(), padding=1, **kw), 23),
-        (lambda **kw: Stepper2D(seed002_image(), laplacian(), stride=2, dilation=2, **kw), 20),
+        (lambda **kw: Stepper2D(hi_image()[:9, :9], laplacian(), padding=1, **kw), 23),
+        (lambda **kw: Stepper2D(hi_image(), laplacian(), stride=2, dilation=2, **kw), 20),
     ],
 )
 def test_a_blitted_step_looks_exactly_like_a_full_redraw(make, target):
@@ -204,7 +204,7 @@ def test_demo_runs_its_bench_moves():
 
 def test_flipping_in_place_looks_like_a_fresh_flipped_stepper():
     k = [[1, 2, -1], [0, 3, 1]]
-    image = seed002_image()[:6, :7] // 51
+    image = hi_image()[:6, :7] // 51
     switched = Stepper2D(image, k, padding=1, step=5)
     switched.figure.canvas.draw()
     switched.update(flip=True)

@@ -50,10 +50,10 @@ class Stepper2D(Explorer):
 
     @classmethod
     def demo(cls) -> Stepper2D:
-        from ..data import seed002_image
+        from ..data import hi_image
         from ..kernels import laplacian
 
-        return cls(seed002_image()[:8, :8], laplacian(), padding=1)
+        return cls(hi_image()[:8, :8], laplacian(), padding=1)
 
     def __init__(self, image, kernel, stride=1, padding=0, dilation=1, flip=False,
                  step: int = 0) -> None:
