@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.signal import convolve2d, correlate2d
 
-from convlab import laplacian, hi_image, sharpen
+from convlab import hi_image, laplacian, sharpen
 from convlab.widgets.stepper2d import Stepper2D
 
 from .support import assert_looks_like_a_full_redraw, blit_steps, record_redraws
