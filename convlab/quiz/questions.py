@@ -18,6 +18,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..formatting import format_number
 from ._parse import ParseError, parse_array, parse_number
 from .feedback import Feedback
 from .feedback import markdown as _markdown
@@ -26,13 +27,6 @@ from .hashing import round_half_up as _round_half_up
 from .hashing import to_fraction as _to_fraction
 
 __all__ = ["ArrayQuestion", "NumericQuestion", "Question"]
-
-
-def _fmt(value: Fraction) -> str:
-    """Short decimal text of an exact value, for messages."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    return f"{float(value):.6g}"
 
 
 class Question:
@@ -249,7 +243,7 @@ class NumericQuestion(Question):
         ms = [nearest] if lo <= nearest <= hi else []
         ms += [m for m in range(lo, hi + 1) if m != nearest]
         keys = [f"num:{m}e-{self.decimals}" for m in ms]  # empty: off the grid
-        return keys, _fmt(x)
+        return keys, format_number(x)
 
 
 def _array_values(response: object, shape_like: bool) -> tuple[tuple[int, ...], list[Fraction]]:
