@@ -1,0 +1,248 @@
+"""The convolution engine under abuse: real costs, tiny weights, fork, and stated limits.
+
+Each test here reproduces a finding of the adversarial pass (memory blown, weights lost,
+a forked child hung) and fails without its fix.  Expected values come from numpy
+(``np.correlate`` / ``np.convolve``) or from an exact ``math.fsum`` loop, never from the
+engine itself.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convlab import avg_pool2d, conv1d, conv2d, max_pool2d, steps, steps2d
+
+METHODS = ("direct", "fft", "auto")
+
+
+def _run_measured(code: str, timeout: float = 120) -> dict:
+    """Run ``code`` in a fresh interpreter; return its seconds and peak resident memory (MB)."""
+    probe = textwrap.dedent(
+        """
+        import resource, time
+        import numpy as np
+        import convlab
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.perf_counter()
+        {code}
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(seconds, (peak - base) / 1024)
+        """
+    ).format(code=code)
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=timeout
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    seconds, megabytes = map(float, out.stdout.split()[-2:])
+    return {"seconds": seconds, "MB": megabytes}
+
+
+# -- finding 1: the cost model counts the real work and memory ---------------------------------
+
+
+def test_auto_chooses_fft_for_a_kernel_nearly_as_long_as_the_input():
+    from convlab._engine import choose_method, plan_conv
+
+    plan = plan_conv(np.zeros(20_000), np.ones(19_999), 1, 0, 1, False, 1)
+    assert choose_method(plan) == "fft"
+
+
+def test_kernel_nearly_as_long_as_the_input_is_cheap_and_right():
+    rng = np.random.default_rng(1)
+    x, k = rng.random(20_000), rng.random(19_999)
+    want = np.correlate(x, k, mode="valid")
+    for method in METHODS:
+        got = conv1d(x, k, method=method)
+        np.testing.assert_allclose(got, want, rtol=1e-9)
+    # before the fix: 3.1 GB resident for method="auto"
+    run = _run_measured("convlab.conv1d(np.random.rand(20000), np.random.rand(19999))")
+    assert run["MB"] < 200, run
+
+
+def test_2d_kernel_nearly_as_large_as_the_image_does_not_run_out_of_memory():
+    rng = np.random.default_rng(2)
+    x, k = rng.random((200, 200)), rng.random((199, 199))
+    want = np.array(
+        [[np.sum(x[i : i + 199, j : j + 199] * k) for j in range(2)] for i in range(2)]
+    )
+    for method in METHODS:  # before the fix: MemoryError for "auto" and "direct"
+        np.testing.assert_allclose(conv2d(x, k, method=method), want, rtol=1e-9)
+    run = _run_measured(
+        "convlab.conv2d(np.random.rand(200, 200), np.random.rand(199, 199), method='direct')"
+    )
+    assert run["MB"] < 200, run
+
+
+def test_huge_dilation_with_huge_padding_is_fast():
+    # before the fix: 95 s in scipy.ndimage building offsets for a 501 x 501 kernel of 4 taps
+    run = _run_measured(
+        "y = convlab.conv2d(np.ones((1, 1)), np.ones((2, 2)), dilation=500, padding=500)\n"
+        "assert y.shape == (501, 501) and y.sum() == 4, y.sum()",
+        timeout=60,
+    )
+    assert run["MB"] < 200, run
+    y = conv2d(np.ones((1, 1)), np.ones((2, 2)), dilation=500, padding=500, method="direct")
+    want = np.zeros((501, 501))
+    want[[0, 0, 500, 500], [0, 500, 0, 500]] = 1.0
+    np.testing.assert_array_equal(y, want)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_request_past_the_memory_limit_is_refused_clearly(method):
+    from convlab._engine import MEMORY_LIMIT
+
+    # a 9000 x 9000 image (650 MB of float64, allowed as input) needs well over the limit
+    x = np.lib.stride_tricks.as_strided(np.zeros(1), (9000, 9000), (0, 0))
+    with pytest.raises(ValueError, match=r"conv2d with method=.* would need about .* GB") as err:
+        conv2d(x, np.ones((3, 3)), method=method, padding=1)
+    assert f"{MEMORY_LIMIT / 1e9:g} GB" in str(err.value)
+
+
+def test_direct_past_the_work_limit_is_refused_and_points_to_fft():
+    x, k = np.zeros((3000, 3000)), np.ones((1500, 1500))
+    with pytest.raises(ValueError, match=r"method='direct' would need .* multiply-adds.*'fft'"):
+        conv2d(x, k, method="direct")
+
+
+# -- finding 2: tiny weights do not vanish --------------------------------------------------
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_tiny_weights_do_not_vanish(method):
+    got = conv1d([1e20, 2e20, 3e20], [1e-16, 1e-16], method=method)
+    np.testing.assert_allclose(got, [3e4, 5e4], rtol=1e-12)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_tiny_tap_beside_a_big_one_counts(method):
+    # the tap of 1e-17 is below machine epsilon relative to the tap of 1, but its product
+    # with 1e20 is 1000, far above the rounding of the sum
+    x, k = [1e20, 1.0, 0.0], [1e-17, 1.0]
+    want = np.correlate(x, k, mode="valid")  # [1001, 1]
+    got = conv1d(x, k, method=method)
+    if method == "fft":  # the FFT's rounding is relative to |x| |k| as a whole
+        np.testing.assert_allclose(got, want, atol=1e-12 * 1e20)
+    else:
+        np.testing.assert_allclose(got, want, rtol=1e-12)
+
+
+def test_tiny_2d_weights_do_not_vanish():
+    x = np.full((3, 3), 1e20)
+    for method in METHODS:
+        np.testing.assert_allclose(
+            conv2d(x, np.full((2, 2), 1e-17), method=method), np.full((2, 2), 4e3), rtol=1e-12
+        )
+
+
+def _exact_correlate(x, k):
+    m = len(k)
+    return [math.fsum(x[i + j] * k[j] for j in range(m)) for i in range(len(x) - m + 1)]
+
+
+_magnitudes = st.sampled_from([1e-300, 1e-200, 1e-30, 1e-17, 1e-16, 1e-8, 1.0, 1e8, 1e30, 1e200])
+
+
+@st.composite
+def _signal_and_kernel(draw):
+    n = draw(st.integers(1, 40))
+    m = draw(st.integers(1, n))
+    unit = st.floats(-1, 1, allow_nan=False, allow_subnormal=False)
+    x = np.array(draw(st.lists(unit, min_size=n, max_size=n))) * draw(
+        st.sampled_from([1e-20, 1.0, 1e20])
+    )
+    scale = draw(_magnitudes)
+    k = np.array(draw(st.lists(unit, min_size=m, max_size=m))) * scale
+    if draw(st.booleans()):  # mix in taps far smaller than the rest
+        tiny = draw(st.lists(st.booleans(), min_size=m, max_size=m))
+        k = np.where(tiny, k * 1e-18, k)
+    return x, k
+
+
+@settings(max_examples=150, deadline=None)
+@given(_signal_and_kernel())
+def test_every_method_agrees_with_an_exact_sum_for_any_kernel_magnitude(data):
+    x, k = data
+    want = np.array(_exact_correlate(x, k))
+    terms = np.lib.stride_tricks.sliding_window_view(np.abs(x), len(k)) @ np.abs(k)
+    eps = np.finfo(float).eps
+    # a direct sum rounds each output relative to its own terms
+    got = conv1d(x, k, method="direct")
+    assert np.all(np.abs(got - want) <= 4 * len(k) * eps * terms + 1e-300)
+    # the FFT rounds relative to the whole of |x| and |k|; "auto" is one or the other
+    bound = 10 * eps * math.log2(2 * len(x) + 2) * np.linalg.norm(x) * np.linalg.norm(k)
+    for method in ("fft", "auto"):
+        got = conv1d(x, k, method=method)
+        assert np.all(np.abs(got - want) <= bound + 1e-300), method
+
+
+# -- finding 4: fork after the thread pool ran ----------------------------------------------
+
+
+def _child_conv(queue):
+    rng = np.random.default_rng(4)
+    x, k = rng.random((1200, 1200)), rng.random((5, 5))
+    y = conv2d(x, k, method="direct")
+    want = conv2d(x[:40, :40], k, method="fft")
+    queue.put(bool(np.allclose(y[:36, :36], want)))
+
+
+def test_a_forked_child_can_convolve_after_the_parent_used_the_thread_pool():
+    import convlab._engine as engine
+
+    rng = np.random.default_rng(3)
+    conv2d(rng.random((1200, 1200)), rng.random((5, 5)), method="direct")  # threads run
+    assert engine.THREADS == 1 or engine._pool is not None, "the parent did not use the pool"
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_child_conv, args=(queue,))
+    child.start()
+    child.join(timeout=120)
+    if child.is_alive():
+        child.kill()
+        child.join()
+        pytest.fail("the forked child hung in conv2d")
+    assert child.exitcode == 0
+    assert queue.get(timeout=10) is True
+
+
+# -- finding 7: pooling overflow, steps memory -------------------------------------------------
+
+
+def test_avg_pool_of_huge_integers_does_not_overflow():
+    got = avg_pool2d([[2**62] * 2] * 2, 2)
+    assert got.dtype == np.float64
+    assert got[0, 0] == float(2**62)
+
+
+def test_avg_pool_keeps_integer_means_right():
+    x = np.array([[2**62, 2**62 - 2], [1, 3]])
+    assert avg_pool2d(x, (1, 2))[0, 0] == pytest.approx(2**62 - 1, rel=1e-15)
+    assert avg_pool2d(x, (1, 2))[1, 0] == 2.0
+
+
+def test_max_pool_of_extreme_integers_is_exact():
+    x = np.array([[-(2**63) + 1, -(2**62)], [2**63 - 1, 0]])
+    np.testing.assert_array_equal(max_pool2d(x, 2), [[2**63 - 1]])
+    np.testing.assert_array_equal(max_pool2d(x, 2, padding=1), [[-(2**63) + 1, -(2**62)],
+                                                                 [2**63 - 1, 0]])
+
+
+def test_steps_past_the_size_limit_is_refused():
+    from convlab.steps import MAX_STEP_VALUES
+
+    with pytest.raises(ValueError, match=r"x and h would give 24999 steps of 5000 taps"):
+        steps(np.zeros(20_000), np.zeros(5_000))
+    with pytest.raises(ValueError, match=r"x and k would give .* steps of .* taps"):
+        steps2d(np.zeros((2000, 2000)), np.zeros((5, 5)))
+    n = int(math.isqrt(MAX_STEP_VALUES)) // 2
+    assert len(steps(np.zeros(n), np.zeros(n))) == 2 * n - 1  # under the limit: fine
