@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._engine import correlate_plan, plan_conv, prepare_textbook
 from ._validation import as_array, check_bool, check_int_result_fits, check_output_size
-from .core import _prepare, convolve, correlate
-from .layers import _correlate, plan_conv
+from .core import convolve, correlate
 
 __all__ = ["OuterDiagonals", "Step", "Steps", "Steps2D", "outer_diagonals", "steps", "steps2d"]
 
@@ -359,7 +359,7 @@ def steps(x, h, mode="full", *, flip=True) -> Steps:
     (array([-2, -2]), array([ 1,  0, -1]))
     """
     flip = check_bool(flip, "flip")
-    x, h, mode = _prepare(as_array(x, "x", ndim=(1,)), as_array(h, "h", ndim=(1,)), mode)
+    x, h, mode = prepare_textbook(as_array(x, "x", ndim=(1,)), as_array(h, "h", ndim=(1,)), mode)
     n, m = len(x), len(h)
     kernel = (h[::-1] if flip else h).copy()
     padded = np.zeros(n + 2 * (m - 1), dtype=x.dtype)
@@ -480,7 +480,7 @@ def steps2d(x, k, *, stride=1, padding=0, dilation=1, flip=False) -> Steps2D:
 
     Examples
     --------
-    The seeds' 3×3 matrix of 1..9 with ``[[0, 1], [1, 0]]``: four windows.
+    The 3×3 matrix of 1..9 with ``[[0, 1], [1, 0]]``: four windows.
 
     >>> rec = steps2d([[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[0, 1], [1, 0]])
     >>> rec.shape, len(rec)
@@ -508,7 +508,7 @@ def steps2d(x, k, *, stride=1, padding=0, dilation=1, flip=False) -> Steps2D:
     check_output_size(padded.shape, "x after padding")
     (s0, s1), (d0, d1) = plan.stride, plan.dilation
     windows = np.lib.stride_tricks.sliding_window_view(padded, plan.span)[::s0, ::s1, ::d0, ::d1]
-    output = _correlate(plan, "auto")
+    output = correlate_plan(plan, "auto", "steps2d")
     kernel = plan.kernel.copy()
     x = plan.x.copy()
     for arr in (x, kernel, padded, output):
