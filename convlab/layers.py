@@ -16,7 +16,11 @@ Every function validates its arguments first and then hands clean arrays to a
 private worker.  Integer inputs give exact ``int64`` results whatever the
 method.  ``method="auto"`` picks direct summation (fast for small kernels) or
 the FFT (fast for large ones) from a cost model measured on this kind of
-machine; ``python -m convlab.bench`` shows the timings.
+machine; ``python -m convlab.bench`` shows the timings and
+``python -m convlab.bench memory`` the memory of the largest cases.  A request
+that would need more than 1 GB of memory, with any method, is refused with a
+``ValueError`` that says what to use instead.  The computing itself lives in
+the private engine module ``convlab._engine``.
 """
 
 from __future__ import annotations
@@ -167,8 +171,10 @@ def conv1d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
     ValueError
         For empty or non-1-D inputs, NaN or infinity, ``stride`` or
         ``dilation`` below 1, negative or unknown ``padding``, ``"same"`` with a
-        stride, an unknown ``method``, or a kernel that does not fit inside the
-        padded input.
+        stride, an unknown ``method``, a kernel that does not fit inside the
+        padded input, or a computation that would need more than 1 GB of memory
+        (or, summed directly, more than 10**10 multiply-adds); the message says
+        which method to use instead.
 
     See Also
     --------
@@ -419,7 +425,11 @@ def _pool(x, size, stride, padding, kind):
     windows = np.lib.stride_tricks.sliding_window_view(x, size)[:: stride[0], :: stride[1]]
     if kind == "max":
         return windows.max(axis=(2, 3))
-    return windows.sum(axis=(2, 3)) / (size[0] * size[1])
+    count = size[0] * size[1]
+    if x.dtype.kind == "i" and float(np.abs(x).max()) * count >= 2.0**63:
+        # an int64 window sum could overflow (and wrap around): sum in float64 instead
+        return windows.sum(axis=(2, 3), dtype=np.float64) / count
+    return windows.sum(axis=(2, 3)) / count
 
 
 def max_pool2d(x, size, *, stride=None, padding=0):
@@ -486,6 +496,8 @@ def avg_pool2d(x, size, *, stride=None, padding=0):
     -------
     y : (P1, P2) ndarray of float64
         ``P = output_size(N, size, stride=stride, padding=padding)`` per axis.
+        Integer windows are summed exactly in ``int64`` unless the sum could
+        overflow, then in ``float64``.
 
     Raises
     ------

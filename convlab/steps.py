@@ -21,6 +21,10 @@ from ._engine import correlate_plan, plan_conv, prepare_textbook
 from ._validation import as_array, check_bool, check_int_result_fits, check_output_size
 from .core import convolve, correlate
 
+#: The most products (steps x taps) :attr:`Steps.products` builds at once
+#: (10**7 float64 are 80 MB).  A record itself holds views, whatever its size.
+MAX_STEP_VALUES = 10**7
+
 __all__ = ["OuterDiagonals", "Step", "Steps", "Steps2D", "outer_diagonals", "steps", "steps2d"]
 
 
@@ -297,7 +301,18 @@ class Steps:
 
     @property
     def products(self) -> np.ndarray:
-        """All products at once, shape ``(L, M)`` (computed on each access)."""
+        """All products at once, shape ``(L, M)`` (computed on each access).
+
+        Refused with ``ValueError`` past :data:`MAX_STEP_VALUES` products; take
+        them a step at a time then (``record[i].products``).
+        """
+        count, taps = self.windows.shape
+        if count * taps > MAX_STEP_VALUES:
+            raise ValueError(
+                f"products of all {count} steps of {taps} taps at once would be "
+                f"{count * taps:,} numbers, more than a step record builds at once "
+                f"({MAX_STEP_VALUES:,}); take them a step at a time: record[i].products"
+            )
         return self.windows * self.kernel
 
 

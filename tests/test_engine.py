@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convlab import avg_pool2d, conv1d, conv2d, max_pool2d, steps, steps2d
+from convlab import avg_pool2d, conv1d, conv2d, max_pool2d, steps
 
 METHODS = ("direct", "fft", "auto")
 
@@ -242,12 +242,22 @@ def test_max_pool_of_extreme_integers_is_exact():
                                                                  [2**63 - 1, 0]])
 
 
-def test_steps_past_the_size_limit_is_refused():
+def test_steps_of_a_long_signal_stay_lazy_and_refuse_all_products_at_once():
+    import tracemalloc
+
     from convlab.steps import MAX_STEP_VALUES
 
-    with pytest.raises(ValueError, match=r"x and h would give 24999 steps of 5000 taps"):
-        steps(np.zeros(20_000), np.zeros(5_000))
-    with pytest.raises(ValueError, match=r"x and k would give .* steps of .* taps"):
-        steps2d(np.zeros((2000, 2000)), np.zeros((5, 5)))
-    n = math.isqrt(MAX_STEP_VALUES) // 2
-    assert len(steps(np.zeros(n), np.zeros(n))) == 2 * n - 1  # under the limit: fine
+    tracemalloc.start()
+    try:
+        rec = steps(np.zeros(20_000), np.zeros(5_000))
+        step = rec[12_345]
+        peak = tracemalloc.get_traced_memory()[1]
+        # before the fix: 1 GB here, without a word
+        with pytest.raises(ValueError, match=r"products of all 24999 steps of 5000 taps"):
+            rec.products  # noqa: B018
+        assert tracemalloc.get_traced_memory()[1] < 50e6
+    finally:
+        tracemalloc.stop()
+    assert peak < 20e6 and step.products.shape == (5_000,)
+    n = math.isqrt(MAX_STEP_VALUES) // 2  # under the limit: all products at once
+    assert steps(np.ones(n), np.ones(n)).products.shape == (2 * n - 1, n)
