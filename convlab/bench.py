@@ -39,6 +39,7 @@ __all__ = [
     "format_conv_table",
     "main",
     "python_loop_correlate",
+    "select_methods",
 ]
 
 
@@ -309,6 +310,56 @@ def format_conv_table(rows: list[dict]) -> str:
     lines.append("")
     lines.append("~ = Python loop timed on the first rows only and scaled up to the whole image.")
     return "\n".join(lines)
+
+
+def select_methods(rows: Sequence[dict], methods: Sequence[str]) -> list[dict]:
+    """Keep some methods of a :func:`conv_bench` table, with fresh ratios.
+
+    Parameters
+    ----------
+    rows : list of dict
+        Rows of :func:`conv_bench` (keys ``image``, ``kernel``,
+        ``method``, ``seconds``, ...).
+    methods : sequence of str
+        The methods to keep, in the order wanted.
+
+    Returns
+    -------
+    list of dict
+        Copies of the kept rows, ordered by cell then by ``methods``, each with
+        ``ratio`` recomputed against the fastest *kept* method of its cell.
+
+    Raises
+    ------
+    ValueError
+        If a method is not in the table.
+
+    Examples
+    --------
+    >>> rows = [
+    ...     {"image": 8, "kernel": 3, "method": "a", "seconds": 1.0},
+    ...     {"image": 8, "kernel": 3, "method": "b", "seconds": 4.0},
+    ...     {"image": 8, "kernel": 3, "method": "c", "seconds": 0.5},
+    ... ]
+    >>> [(r["method"], r["ratio"]) for r in select_methods(rows, ["b", "a"])]
+    [('b', 4.0), ('a', 1.0)]
+    """
+    known = {row["method"] for row in rows}
+    missing = [m for m in methods if m not in known]
+    if missing:
+        raise ValueError(f"methods not in the table: {', '.join(map(repr, missing))}")
+    cells: dict[tuple, dict[str, dict]] = {}
+    for row in rows:
+        if row["method"] in methods:
+            cells.setdefault((row["image"], row["kernel"]), {})[row["method"]] = dict(row)
+    kept = []
+    for cell in cells.values():
+        fastest = min(row["seconds"] for row in cell.values())
+        for name in methods:
+            row = cell[name]
+            row["ratio"] = row["seconds"] / fastest
+            kept.append(row)
+    return kept
 
 
 def _entry(row):
