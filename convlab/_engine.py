@@ -66,13 +66,16 @@ _FFT_THREAD_MIN = 2**18
 # one thread (zero taps skipped), threads share it almost perfectly, and before it starts it
 # fills a table of (kernel cells) x (kernel cells clipped to the input) offsets at about
 # _SETUP_NS each; shift-and-add costs _SHIFT_NS per multiply-add of a kept output plus
-# _TAP_OVERHEAD per non-zero tap; a whole FFT correlation (three real FFTs and a product)
-# costs about _FFT_NS per point and log2(points), threads save about a third.
+# _TAP_OVERHEAD per pass (one per non-zero tap; or, when there are fewer outputs than taps,
+# one per output at _WINDOW_NS per multiply-add in 1-D and 2-D); a
+# whole FFT correlation (three real FFTs and a product) costs about _FFT_NS per point and
+# log2(points), threads save about a third.
 _DIRECT_NS = 0.5e-9
 _DIRECT_OVERHEAD = 3e-5
 _SETUP_NS = 1.5e-9
 _SHIFT_NS = 1.5e-9
-_TAP_OVERHEAD = 3e-6
+_WINDOW_NS = (3e-9, 15e-9)
+_TAP_OVERHEAD = 5e-6
 _FFT_NS = 0.8e-9
 _FFT_OVERHEAD = 4e-5
 #: scipy.ndimage's table of offsets above this many bytes rules it out.
@@ -305,8 +308,12 @@ def estimate(plan: ConvPlan) -> dict[str, tuple[float, float, int]]:
         costs["ndimage"] = (seconds, copy + 16 * math.prod(crop) + table, work)
 
     work = out * taps
-    seconds = _SHIFT_NS * work + _TAP_OVERHEAD * taps + _DIRECT_OVERHEAD
-    costs["shift"] = (seconds, copy + 24 * out, work)
+    if taps > out:  # one window per output: strided rows of the input, slower per value
+        seconds = _WINDOW_NS[min(len(kd_shape), 2) - 1] * work + _TAP_OVERHEAD * out
+    else:
+        seconds = _SHIFT_NS * work + _TAP_OVERHEAD * taps
+    seconds += _DIRECT_OVERHEAD
+    costs["shift"] = (seconds, copy + 24 * out + 16 * math.prod(plan.kernel.shape), work)
 
     points = math.prod(_fft_shape(plan))
     seconds = _FFT_NS * points * math.log2(max(points, 2))
@@ -326,9 +333,9 @@ def _direct_worker(costs) -> str | None:
     return min(fitting, key=lambda name: costs[name][0]) if fitting else None
 
 
-def choose_method(plan: ConvPlan) -> str:
+def choose_method(plan: ConvPlan, costs=None) -> str:
     """``"direct"`` or ``"fft"``, whichever the cost model expects to be faster and fits."""
-    costs = estimate(plan)
+    costs = estimate(plan) if costs is None else costs
     direct = _direct_worker(costs)
     if direct is None:
         return "fft"
@@ -371,7 +378,7 @@ def correlate_plan(plan: ConvPlan, method: str, name: str = "conv") -> np.ndarra
     ints = x.dtype.kind == "i" and kd.dtype.kind == "i"
     requested = method
     if method == "auto":
-        method = choose_method(plan)
+        method = choose_method(plan, costs)
     if ints and method == "fft" and not _fft_rounds_exactly(x, kd, plan):
         method = "direct"  # the FFT would not round to the exact integers
     worker = _direct_worker(costs) if method == "direct" else "fft"
@@ -483,15 +490,26 @@ def _fft(kd, plan):
 
 
 def _shift_add(plan, kd, dtype):
-    """Direct sum, one strided slice of the padded input per non-zero tap of ``kd``.
+    """Direct sum with no set-up and no table, memory the padded region and the output.
 
-    No set-up and no table: the work is (kept outputs) x (non-zero taps), the memory the
-    padded region and the output.  Exact for ``dtype=np.int64``.
+    One strided slice of the padded input per non-zero tap of ``kd`` (the dilated
+    kernel), or, when there are fewer outputs than taps, one window times the kernel per
+    output.  The work is (kept outputs) x (taps) either way; exact for ``np.int64``.
     """
     xp = plan.padded().astype(dtype, copy=False)
     y = np.zeros(plan.out_shape, dtype=dtype)
+    taps = np.argwhere(kd != 0)
+    if len(taps) > y.size:
+        kernel = kd[tuple(slice(None, None, d) for d in plan.dilation)]  # undilated
+        for index in np.ndindex(*plan.out_shape):
+            window = tuple(
+                slice(i * s, i * s + m, d)
+                for i, s, m, d in zip(index, plan.stride, plan.span, plan.dilation)
+            )
+            y[index] = np.sum(xp[window] * kernel)
+        return y
     term = np.empty_like(y)
-    for tap in np.argwhere(kd != 0):
+    for tap in taps:
         window = tuple(
             slice(int(t), int(t) + s * (o - 1) + 1, s)
             for t, s, o in zip(tap, plan.stride, plan.out_shape)

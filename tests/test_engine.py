@@ -50,10 +50,19 @@ def _run_measured(code: str, timeout: float = 120) -> dict:
 # -- finding 1: the cost model counts the real work and memory ---------------------------------
 
 
-def test_auto_chooses_fft_for_a_kernel_nearly_as_long_as_the_input():
-    from convlab._engine import choose_method, plan_conv
+def test_the_cost_model_counts_the_real_work_of_a_kernel_nearly_as_long_as_the_input():
+    from convlab._engine import choose_method, estimate, plan_conv
 
+    # before the fix: "direct" by scipy.ndimage, costed at 2 outputs x 19999 taps, which
+    # really sums over all 20000 inputs and fills a 19999 x 19999 table (5 s, 3.1 GB)
     plan = plan_conv(np.zeros(20_000), np.ones(19_999), 1, 0, 1, False, 1)
+    costs = estimate(plan)
+    assert "ndimage" not in costs or costs["ndimage"][0] > 1.0
+    method = choose_method(plan)
+    worker = "fft" if method == "fft" else "shift"  # scipy.ndimage is ruled out above
+    assert costs[worker][0] < 5e-3 and costs[worker][1] < 10e6
+    # in 2-D the 4 windows of 199 x 199 strided values cost more than the FFT
+    plan = plan_conv(np.zeros((200, 200)), np.ones((199, 199)), 1, 0, 1, False, 2)
     assert choose_method(plan) == "fft"
 
 
