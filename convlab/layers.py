@@ -26,7 +26,6 @@ the private engine module ``convlab._engine``.
 from __future__ import annotations
 
 import numpy as np
-import scipy.signal
 
 from ._engine import correlate_plan, plan_conv, resolve_padding
 from ._validation import (
@@ -296,18 +295,12 @@ def _conv_transpose(x, k, stride, padding, ndim):
         )
     check_output_size(full)
     check_int_result_fits(x, k, "x", "k")
-    if x.dtype.kind == "i" and k.dtype.kind == "i":
-        y = np.zeros(full, dtype=np.int64)
-        for tap in np.argwhere(k != 0):
-            spot = tuple(
-                slice(int(t), int(t) + s * (n - 1) + 1, s)
-                for t, s, n in zip(tap, stride, x.shape)
-            )
-            y[spot] += k[tuple(tap)] * x
-    else:
-        up = np.zeros(tuple((n - 1) * s + 1 for n, s in zip(x.shape, stride)))
-        up[tuple(slice(None, None, s) for s in stride)] = x
-        y = scipy.signal.convolve(up, k.astype(np.float64), mode="full")
+    # The full transposed convolution is x with stride - 1 zeros between its samples,
+    # convolved ("full" mode) with k: the engine's job, with its limits and exact integers.
+    up = np.zeros(tuple((n - 1) * s + 1 for n, s in zip(x.shape, stride)), dtype=x.dtype)
+    up[tuple(slice(None, None, s) for s in stride)] = x
+    plan = plan_conv(up, k, 1, tuple(m - 1 for m in k.shape), 1, True, ndim)
+    y = correlate_plan(plan, "auto", f"conv_transpose{ndim}d")
     return y[tuple(slice(p, p + o) for p, o in zip(padding, out))]
 
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convlab import avg_pool2d, conv1d, conv2d, max_pool2d, steps
+from convlab import avg_pool2d, conv1d, conv2d, conv_transpose1d, max_pool2d, steps
 
 METHODS = ("direct", "fft", "auto")
 
@@ -153,6 +153,30 @@ def test_tiny_2d_weights_do_not_vanish():
         )
 
 
+def test_transposed_convolution_keeps_tiny_weights_and_the_limits():
+    # a stamp of 1e-16s on samples of 1e20: [1e4, 1e4 + 2e4, 2e4]
+    np.testing.assert_allclose(
+        conv_transpose1d([1e20, 2e20], [1e-16, 1e-16]), [1e4, 3e4, 2e4], rtol=1e-12
+    )
+    with pytest.raises(ValueError, match=r"conv_transpose1d with method='auto' would need"):
+        x = np.lib.stride_tricks.as_strided(np.zeros(1), (2 * 10**7,), (0,))
+        conv_transpose1d(x, np.ones(5), stride=3)  # 6e7 outputs: over 1 GB any way
+
+
+def test_core_layers_and_steps_share_the_engine_not_each_others_privates():
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "convlab"
+    for name in ("core", "layers", "steps"):
+        tree = ast.parse((package / f"{name}.py").read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in ("core", "layers", "steps"):
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                assert not private, f"{name} imports {private} from {node.module}"
+    assert "_engine" in (package / "layers.py").read_text()
+
+
 def _exact_correlate(x, k):
     m = len(k)
     return [math.fsum(x[i + j] * k[j] for j in range(m)) for i in range(len(x) - m + 1)]
@@ -205,16 +229,19 @@ def test_every_method_agrees_with_an_exact_sum_for_any_kernel_magnitude(data):
 def _child_conv(queue):
     rng = np.random.default_rng(4)
     x, k = rng.random((1200, 1200)), rng.random((5, 5))
-    y = conv2d(x, k, method="direct")
-    want = conv2d(x[:40, :40], k, method="fft")
-    queue.put(bool(np.allclose(y[:36, :36], want)))
+    y = conv2d(x, k, method="direct")  # threaded scipy.ndimage
+    z = conv2d(x, k, method="fft")  # threaded scipy.fft
+    want = np.array([[np.sum(x[i : i + 5, j : j + 5] * k) for j in range(9)] for i in range(9)])
+    queue.put(bool(np.allclose(y[:9, :9], want) and np.allclose(z[:9, :9], want)))
 
 
 def test_a_forked_child_can_convolve_after_the_parent_used_the_thread_pool():
     import convlab._engine as engine
 
     rng = np.random.default_rng(3)
-    conv2d(rng.random((1200, 1200)), rng.random((5, 5)), method="direct")  # threads run
+    x, k = rng.random((1200, 1200)), rng.random((5, 5))
+    conv2d(x, k, method="direct")  # the engine's threads run
+    conv2d(x, k, method="fft")  # and scipy.fft's
     assert engine.THREADS == 1 or engine._pool is not None, "the parent did not use the pool"
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue()
