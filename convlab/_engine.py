@@ -16,9 +16,9 @@ imports another's private names).
   ``method="auto"`` takes the cheapest worker that fits the limits below.
 
 Limits (module constants): a computation that would need more than
-:data:`MEMORY_LIMIT` bytes, or a direct sum of more than :data:`WORK_LIMIT`
-multiply-adds, is refused with a ``ValueError`` saying why and what to use instead,
-never a ``MemoryError`` or minutes of silence.
+:data:`MEMORY_LIMIT` bytes (1 GB), or a direct sum of more than :data:`WORK_LIMIT`
+multiply-adds or :data:`TIME_LIMIT` seconds by the cost model, is refused with a
+``ValueError`` saying why and what to use instead, never a ``MemoryError`` or minutes of silence.
 
 The thread pool is per process: a child created by ``fork`` (the quiz grader forks)
 starts with no pool and makes its own, since the parent's threads do not exist there.
@@ -51,6 +51,8 @@ from ._validation import (
 MEMORY_LIMIT = 10**9
 #: The most multiply-adds a direct sum may do (some seconds of work on one core).
 WORK_LIMIT = 10**10
+#: The longest a direct sum may take by the cost model below, in seconds.
+TIME_LIMIT = 20.0
 
 _EPS = float(np.finfo(np.float64).eps)
 #: Sums of integers below this are exact in float64.
@@ -324,8 +326,8 @@ def estimate(plan: ConvPlan) -> dict[str, tuple[float, float, int]]:
 
 
 def _fits(cost) -> bool:
-    _, memory, work = cost
-    return memory <= MEMORY_LIMIT and work <= WORK_LIMIT
+    seconds, memory, work = cost
+    return memory <= MEMORY_LIMIT and work <= WORK_LIMIT and (work == 0 or seconds <= TIME_LIMIT)
 
 
 def _direct_worker(costs) -> str | None:
@@ -355,8 +357,10 @@ def _refuse(plan: ConvPlan, method: str, name: str, costs) -> None:
     best = min((costs[w] for w in workers if w in costs), key=lambda c: (c[1] > MEMORY_LIMIT, c[2]))
     if best[1] > MEMORY_LIMIT:
         need = f"about {gb(best[1])} of memory, over convlab's limit of {gb(MEMORY_LIMIT)}"
-    else:
+    elif best[2] > WORK_LIMIT:
         need = f"{best[2]:.3g} multiply-adds, over convlab's limit of {WORK_LIMIT:.0e}"
+    else:
+        need = f"about {best[0]:.0f} s of direct summing, over convlab's limit of {TIME_LIMIT:g} s"
     if method == "direct" and _fits(costs["fft"]):
         advice = "use method='fft' (or 'auto')"
     elif method == "fft" and _direct_worker(costs):
