@@ -31,6 +31,7 @@ import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import scipy.fft
@@ -164,12 +165,12 @@ class ConvPlan:
     pads: tuple[tuple[int, int], ...]
     out_shape: tuple[int, ...]
 
-    @property
+    @cached_property
     def span(self) -> tuple[int, ...]:
         """The extent of the dilated kernel, ``d * (k - 1) + 1`` per axis."""
         return tuple(d * (m - 1) + 1 for d, m in zip(self.dilation, self.kernel.shape))
 
-    @property
+    @cached_property
     def region_shape(self) -> tuple[int, ...]:
         """The shape of the part of the padded input that the windows read."""
         return tuple(s * (o - 1) + m for s, o, m in zip(self.stride, self.out_shape, self.span))
@@ -416,7 +417,8 @@ def _float_worker(worker, x, kd, plan):
     elif worker == "shift":
         y = _shift_add(plan, ks, np.float64)
     else:
-        tiny = (ks != 0) & (np.abs(ks) <= 2 * _EPS)
+        magnitude = np.abs(ks)
+        tiny = (magnitude <= 2 * _EPS) & (magnitude > 0)
         if tiny.any():
             y = _ndimage(x, np.where(tiny, 0.0, ks), plan) + _shift_add(
                 plan, np.where(tiny, ks, 0.0), np.float64
