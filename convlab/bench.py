@@ -565,11 +565,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"geometric mean: ×{summary['geomean_vs_scipy_correlate']:.2f}"
         )
     if args.command == "memory":
-        from ._engine import MEMORY_LIMIT, WORK_LIMIT
+        from ._engine import MEMORY_LIMIT, TIME_LIMIT, WORK_LIMIT
 
         print(
-            f"Limits: {MEMORY_LIMIT / 1e9:g} GB of memory for any method, "
-            f"{WORK_LIMIT:.0e} multiply-adds for a direct sum; MB = peak growth of resident memory."
+            f"Limits: {MEMORY_LIMIT / 1e9:g} GB of memory for any method; a direct sum at most "
+            f"{WORK_LIMIT:.0e} multiply-adds and {TIME_LIMIT:g} s by the cost model.\n"
+            "MB = peak growth of resident memory (VmHWM) in a fresh process per case."
         )
         rows = memory_bench(methods=args.methods)
         print(format_memory_table(rows))
