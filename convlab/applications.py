@@ -10,8 +10,9 @@ because the ideas are hard:
   distributions (:func:`dice_sum_counts`, :func:`dice_sum_distribution`);
 * a direct 2-D convolution costs one multiply-add per output pixel per kernel
   cell, an FFT convolution about ``N² log N`` (:func:`direct_cost`,
-  :func:`fft_cost`, :func:`cost_crossover`), and :func:`select_methods` picks
-  the methods notebook 07 shows out of a :func:`convlab.bench.conv_bench` table.
+  :func:`fft_cost`, :func:`cost_crossover`).  The measured timings, and
+  :func:`convlab.bench.select_methods` which picks the methods notebook 07
+  shows, live in :mod:`convlab.bench`.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ __all__ = [
     "direct_cost",
     "fft_cost",
     "timing_summary",
-    "select_methods",
 ]
 
 
@@ -388,51 +388,10 @@ def cost_crossover(n, kernel_sizes: Iterable[int] | None = None):
     return None
 
 
-def select_methods(rows: Sequence[dict], methods: Sequence[str]) -> list[dict]:
-    """Keep some methods of a :func:`convlab.bench.conv_bench` table, with fresh ratios.
+def __getattr__(name: str):
+    # select_methods moved to convlab.bench (it reads bench tables); old imports keep working
+    if name == "select_methods":
+        from .bench import select_methods
 
-    Parameters
-    ----------
-    rows : list of dict
-        Rows of :func:`~convlab.bench.conv_bench` (keys ``image``, ``kernel``,
-        ``method``, ``seconds``, ...).
-    methods : sequence of str
-        The methods to keep, in the order wanted.
-
-    Returns
-    -------
-    list of dict
-        Copies of the kept rows, ordered by cell then by ``methods``, each with
-        ``ratio`` recomputed against the fastest *kept* method of its cell.
-
-    Raises
-    ------
-    ValueError
-        If a method is not in the table.
-
-    Examples
-    --------
-    >>> rows = [
-    ...     {"image": 8, "kernel": 3, "method": "a", "seconds": 1.0},
-    ...     {"image": 8, "kernel": 3, "method": "b", "seconds": 4.0},
-    ...     {"image": 8, "kernel": 3, "method": "c", "seconds": 0.5},
-    ... ]
-    >>> [(r["method"], r["ratio"]) for r in select_methods(rows, ["b", "a"])]
-    [('b', 4.0), ('a', 1.0)]
-    """
-    known = {row["method"] for row in rows}
-    missing = [m for m in methods if m not in known]
-    if missing:
-        raise ValueError(f"methods not in the table: {', '.join(map(repr, missing))}")
-    cells: dict[tuple, dict[str, dict]] = {}
-    for row in rows:
-        if row["method"] in methods:
-            cells.setdefault((row["image"], row["kernel"]), {})[row["method"]] = dict(row)
-    kept = []
-    for cell in cells.values():
-        fastest = min(row["seconds"] for row in cell.values())
-        for name in methods:
-            row = cell[name]
-            row["ratio"] = row["seconds"] / fastest
-            kept.append(row)
-    return kept
+        return select_methods
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,6 +8,10 @@ into the table that notebook 07 shows and that the command line prints::
 
     python -m convlab.bench             # the full grid: images 256, 512, 2048; kernels 3..31
     python -m convlab.bench conv --quick  # a small grid that runs in seconds
+    python -m convlab.bench memory      # peak memory and time of very large kernels
+
+:func:`memory_bench` runs each large case in a fresh process and reports its peak
+memory next to ``method="fft"``, all under the engine's stated limits (1 GB).
 
 Times are medians of repeats, and every ratio compares methods timed in the same
 run on the same machine, so the ratios carry over better than the milliseconds.
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import math
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -34,11 +39,15 @@ from .layers import conv2d
 
 __all__ = [
     "CONV_METHODS",
+    "MEMORY_CASES",
     "conv_bench",
     "conv_summary",
     "format_conv_table",
+    "format_memory_table",
     "main",
+    "memory_bench",
     "python_loop_correlate",
+    "select_methods",
 ]
 
 
@@ -311,9 +320,192 @@ def format_conv_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def select_methods(rows: Sequence[dict], methods: Sequence[str]) -> list[dict]:
+    """Keep some methods of a :func:`conv_bench` table, with fresh ratios.
+
+    Parameters
+    ----------
+    rows : list of dict
+        Rows of :func:`conv_bench` (keys ``image``, ``kernel``,
+        ``method``, ``seconds``, ...).
+    methods : sequence of str
+        The methods to keep, in the order wanted.
+
+    Returns
+    -------
+    list of dict
+        Copies of the kept rows, ordered by cell then by ``methods``, each with
+        ``ratio`` recomputed against the fastest *kept* method of its cell.
+
+    Raises
+    ------
+    ValueError
+        If a method is not in the table.
+
+    Examples
+    --------
+    >>> rows = [
+    ...     {"image": 8, "kernel": 3, "method": "a", "seconds": 1.0},
+    ...     {"image": 8, "kernel": 3, "method": "b", "seconds": 4.0},
+    ...     {"image": 8, "kernel": 3, "method": "c", "seconds": 0.5},
+    ... ]
+    >>> [(r["method"], r["ratio"]) for r in select_methods(rows, ["b", "a"])]
+    [('b', 4.0), ('a', 1.0)]
+    """
+    known = {row["method"] for row in rows}
+    missing = [m for m in methods if m not in known]
+    if missing:
+        raise ValueError(f"methods not in the table: {', '.join(map(repr, missing))}")
+    cells: dict[tuple, dict[str, dict]] = {}
+    for row in rows:
+        if row["method"] in methods:
+            cells.setdefault((row["image"], row["kernel"]), {})[row["method"]] = dict(row)
+    kept = []
+    for cell in cells.values():
+        fastest = min(row["seconds"] for row in cell.values())
+        for name in methods:
+            row = cell[name]
+            row["ratio"] = row["seconds"] / fastest
+            kept.append(row)
+    return kept
+
+
+#: The large cases of the memory benchmark: label -> (function, inputs, keyword arguments),
+#: the inputs an expression of numpy ``np`` and a seeded generator ``rng``.
+MEMORY_CASES: dict[str, tuple[str, str, str]] = {
+    "conv1d 20000 * 19999": ("conv1d", "rng.random(20000), rng.random(19999)", ""),
+    "conv1d 40000 * 39999": ("conv1d", "rng.random(40000), rng.random(39999)", ""),
+    "conv2d 200² * 199²": ("conv2d", "rng.random((200, 200)), rng.random((199, 199))", ""),
+    "conv2d 1² * 2², d=p=500": (
+        "conv2d", "np.ones((1, 1)), np.ones((2, 2))", "dilation=500, padding=500"
+    ),
+    "conv2d 2048² * 31²": ("conv2d", "rng.random((2048, 2048)), rng.random((31, 31))", ""),
+}
+
+_MEMORY_PROBE = """
+import re, time
+import numpy as np
+from convlab import conv1d, conv2d
+def status(field):  # MB, from the kernel's accounting of this process
+    text = open("/proc/self/status").read()
+    return int(re.search(field + r":\\s+(\\d+) kB", text).group(1)) / 1024
+rng = np.random.default_rng(0)
+args = [{inputs}]
+with open("/proc/self/clear_refs", "w") as f:
+    f.write("5")  # reset the high-water mark VmHWM to the current size
+base = status("VmRSS")
+start = time.perf_counter()
+try:
+    y = {function}(*args, {keywords}method={method!r})
+    outcome = "ok"
+except ValueError as exc:
+    outcome = "refused: " + str(exc).split(";")[0]
+seconds = time.perf_counter() - start
+print(seconds, status("VmHWM") - base, outcome, sep="\\t")
+"""
+
+
+def memory_bench(
+    cases: dict[str, str] | None = None,
+    methods: Sequence[str] = ("auto", "direct", "fft"),
+    *,
+    timeout: float = 300.0,
+) -> list[dict]:
+    """Peak memory and time of large convolutions, each in a fresh Python process.
+
+    The peak is the growth of the process's resident high-water mark (Linux's
+    ``VmHWM``, reset just before the call) during the call, so it counts what C
+    code such as ``scipy.ndimage`` allocates too, which :mod:`tracemalloc` does
+    not see (``ru_maxrss`` would not do: it starts from the size of the parent).
+    The inputs are made before the measurement starts.
+
+    Parameters
+    ----------
+    cases : dict of str to (str, str, str), optional
+        Label -> (``"conv1d"`` or ``"conv2d"``, the inputs, keyword arguments),
+        as in :data:`MEMORY_CASES` (the default).
+    methods : sequence of str
+        The methods to run each case with.
+    timeout : float, optional
+        Seconds a case may run before it is reported as "timed out".
+
+    Returns
+    -------
+    list of dict
+        One row per (case, method): ``case``, ``method``, ``seconds``, ``MB``
+        (peak growth) and ``outcome`` ("ok", "refused: ...", or "timed out").
+
+    Examples
+    --------
+    >>> rows = memory_bench({"tiny": ("conv1d", "[1, 2, 3], [1, 1]", "")}, ["fft"])
+    >>> rows[0]["case"], rows[0]["method"], rows[0]["outcome"]
+    ('tiny', 'fft', 'ok')
+    """
+    cases = MEMORY_CASES if cases is None else cases
+    rows = []
+    for label, (function, inputs, keywords) in cases.items():
+        for method in methods:
+            probe = _MEMORY_PROBE.format(
+                function=function, inputs=inputs, method=method,
+                keywords=f"{keywords}, " if keywords else "",
+            )
+            try:
+                out = subprocess.run(
+                    [sys.executable, "-c", probe], capture_output=True, text=True,
+                    timeout=timeout,
+                )
+            except subprocess.TimeoutExpired:
+                rows.append({"case": label, "method": method, "seconds": timeout,
+                             "MB": float("nan"), "outcome": "timed out"})
+                continue
+            if out.returncode != 0:
+                last = (out.stderr.strip().splitlines() or ["crashed"])[-1]
+                rows.append({"case": label, "method": method, "seconds": float("nan"),
+                             "MB": float("nan"), "outcome": "failed: " + last})
+                continue
+            seconds, megabytes, outcome = out.stdout.strip().splitlines()[-1].split("\t")
+            rows.append({"case": label, "method": method, "seconds": float(seconds),
+                         "MB": float(megabytes), "outcome": outcome})
+    return rows
+
+
+def format_memory_table(rows: list[dict]) -> str:
+    """Format :func:`memory_bench` rows: one line per case, ``time, peak MB`` per method.
+
+    Examples
+    --------
+    >>> rows = [{"case": "c", "method": "fft", "seconds": 0.002, "MB": 1.5, "outcome": "ok"}]
+    >>> print(format_memory_table(rows))
+    case                            fft
+    c                               2.00 ms      1.5 MB
+    """
+    methods = list(dict.fromkeys(row["method"] for row in rows))
+    cells: dict[str, dict[str, dict]] = {}
+    for row in rows:
+        cells.setdefault(row["case"], {})[row["method"]] = row
+    lines = [f"{'case':<32}" + "".join(f"{m:<24}" for m in methods).rstrip()]
+    notes = []
+    for case, cell in cells.items():
+        entries = []
+        for m in methods:
+            row = cell.get(m)
+            if row is None:
+                entries.append("")
+            elif row["outcome"] == "ok":
+                entries.append(f"{_seconds(row['seconds']):<9}{row['MB']:>6.1f} MB")
+            else:
+                entries.append(row["outcome"].split(":")[0])
+                notes.append(f"{case}, {m}: {row['outcome']}")
+        lines.append(f"{case:<32}" + "".join(f"{e:<24}" for e in entries).rstrip())
+    return "\n".join([*lines, "", *notes] if notes else lines)
+
+
+def _seconds(t):
+    return f"{t:.0f} s" if t >= 10 else f"{t * 1e3:.0f} ms" if t >= 0.1 else f"{t * 1e3:.2f} ms"
+
+
 def _entry(row):
-    t = row["seconds"]
-    text = f"{t:.0f} s" if t >= 10 else f"{t * 1e3:.0f} ms" if t >= 0.1 else f"{t * 1e3:.2f} ms"
+    text = _seconds(row["seconds"])
     ratio = row["ratio"]
     if ratio < 10:
         ratio_text = f"×{ratio:.2f}"
@@ -323,9 +515,10 @@ def _entry(row):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m convlab.bench [conv|widgets] [--quick] [--repeats N]``.
+    """Command line: ``python -m convlab.bench [conv|memory|widgets] [--quick] [--repeats N]``.
 
-    ``conv`` (the default subcommand) prints the convolution timing table; ``widgets``
+    ``conv`` (the default subcommand) prints the convolution timing table; ``memory``
+    the peak memory and time of the large cases of :data:`MEMORY_CASES`; ``widgets``
     prints the explorers' frame times against a full redraw and exits 1 if any misses
     its target.
     Returns the exit status.
@@ -340,6 +533,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     conv.add_argument("--repeats", type=int, default=None, help="timed calls per cell")
     conv.add_argument("--sizes", type=int, nargs="+", default=None, help="image side lengths")
     conv.add_argument("--kernels", type=int, nargs="+", default=None, help="kernel side lengths")
+    memory = commands.add_parser(
+        "memory", help="peak memory and time of the large cases, each in a fresh process"
+    )
+    memory.add_argument(
+        "--methods", nargs="+", default=["auto", "direct", "fft"], help="methods to run"
+    )
     widgets = commands.add_parser(
         "widgets", help="time each explorer's response to its controls against a full redraw"
     )
@@ -365,6 +564,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"×{summary['worst_vs_best_scipy']:.2f}; vs scipy.signal.correlate (auto), "
             f"geometric mean: ×{summary['geomean_vs_scipy_correlate']:.2f}"
         )
+    if args.command == "memory":
+        from ._engine import MEMORY_LIMIT, TIME_LIMIT, WORK_LIMIT
+
+        print(
+            f"Limits: {MEMORY_LIMIT / 1e9:g} GB of memory for any method; a direct sum at most "
+            f"{WORK_LIMIT:.0e} multiply-adds and {TIME_LIMIT:g} s by the cost model.\n"
+            "MB = peak growth of resident memory (VmHWM) in a fresh process per case."
+        )
+        rows = memory_bench(methods=args.methods)
+        print(format_memory_table(rows))
+        return 0 if all(r["outcome"] == "ok" or r["outcome"].startswith("refused")
+                        for r in rows) else 1
     if args.command == "widgets":
         from .widgets.bench import format_widget_table, widget_bench  # draws: imported late
 

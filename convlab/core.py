@@ -11,34 +11,9 @@ from __future__ import annotations
 
 import scipy.signal
 
-from ._validation import (
-    as_array,
-    check_int_result_fits,
-    check_mode,
-    check_output_size,
-    check_same_ndim,
-)
+from ._engine import prepare_textbook
 
 __all__ = ["convolve", "correlate"]
-
-
-def _prepare(x, h, mode):
-    mode = check_mode(mode)
-    x = as_array(x, "x")
-    h = as_array(h, "h")
-    check_same_ndim(x, h)
-    if mode == "valid":
-        x_big = all(a >= b for a, b in zip(x.shape, h.shape))
-        h_big = all(b >= a for a, b in zip(x.shape, h.shape))
-        if not (x_big or h_big):
-            raise ValueError(
-                "in 'valid' mode one of x and h must be at least as large as the other "
-                f"along every axis; got x {x.shape} and h {h.shape}"
-            )
-    full = tuple(a + b - 1 for a, b in zip(x.shape, h.shape))
-    check_output_size(full)
-    check_int_result_fits(x, h)
-    return x, h, mode
 
 
 def convolve(x, h, mode="full"):
@@ -107,7 +82,7 @@ def convolve(x, h, mode="full"):
            [ 3,  3, -2],
            [ 0, -3, -4]])
     """
-    x, h, mode = _prepare(x, h, mode)
+    x, h, mode = prepare_textbook(x, h, mode)
     return scipy.signal.convolve(x, h, mode=mode)
 
 
@@ -164,5 +139,5 @@ def correlate(x, h, mode="full"):
     array([[ 6,  8],
            [12, 14]])
     """
-    x, h, mode = _prepare(x, h, mode)
+    x, h, mode = prepare_textbook(x, h, mode)
     return scipy.signal.correlate(x, h, mode=mode)

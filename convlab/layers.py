@@ -16,24 +16,20 @@ Every function validates its arguments first and then hands clean arrays to a
 private worker.  Integer inputs give exact ``int64`` results whatever the
 method.  ``method="auto"`` picks direct summation (fast for small kernels) or
 the FFT (fast for large ones) from a cost model measured on this kind of
-machine; ``python -m convlab.bench`` shows the timings.
+machine; ``python -m convlab.bench`` shows the timings and
+``python -m convlab.bench memory`` the memory of the largest cases.  A request
+that would need more than 1 GB of memory, with any method, is refused with a
+``ValueError`` that says what to use instead.  The computing itself lives in
+the private engine module ``convlab._engine``.
 """
 
 from __future__ import annotations
 
-import math
-import os
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-
 import numpy as np
-import scipy.fft
-import scipy.ndimage
-import scipy.signal
 
+from ._engine import correlate_plan, plan_conv, resolve_padding
 from ._validation import (
     as_array,
-    check_bool,
     check_choice,
     check_int,
     check_int_result_fits,
@@ -52,277 +48,6 @@ __all__ = [
     "max_pool2d",
     "output_size",
 ]
-
-_EPS = float(np.finfo(np.float64).eps)
-#: Sums of integers below this are exact in float64.
-_FLOAT_EXACT = 2.0**53
-#: Threads used for large direct sums and FFTs (scipy.ndimage and scipy.fft release the GIL).
-_THREADS = max(1, min(4, os.cpu_count() or 1))
-#: Below this many multiply-adds a direct sum runs in one thread (measured crossover).
-_THREAD_MIN_WORK = 3_000_000
-#: Below this many FFT points the FFT runs in one thread.
-_FFT_THREAD_MIN = 2**18
-# Cost model for method="auto", in seconds, measured on 2 cores (`python -m convlab.bench`):
-# a direct sum costs about _DIRECT_NS per multiply-add in one thread (zero taps are
-# skipped), threads share it almost perfectly; a whole FFT correlation (three real FFTs and
-# a product) costs about _FFT_NS per point and log2(points), threads save about a third.
-_DIRECT_NS = 0.5e-9
-_DIRECT_OVERHEAD = 3e-5
-_FFT_NS = 0.8e-9
-_FFT_OVERHEAD = 4e-5
-
-_executor_instance: list[ThreadPoolExecutor] = []
-
-
-def _executor() -> ThreadPoolExecutor:
-    if not _executor_instance:
-        _executor_instance.append(
-            ThreadPoolExecutor(max_workers=_THREADS, thread_name_prefix="convlab")
-        )
-    return _executor_instance[0]
-
-
-# ---------------------------------------------------------------------------
-# validation shared by conv1d, conv2d and steps2d
-
-
-@dataclass(frozen=True)
-class ConvPlan:
-    """Validated arguments of a strided, padded, dilated cross-correlation.
-
-    Built by :func:`plan_conv`; used by :func:`conv1d`, :func:`conv2d` and
-    :func:`convlab.steps2d`, so all three agree on shapes and padding.
-
-    Attributes
-    ----------
-    x : ndarray
-        The input, ``int64`` or ``float64``.
-    kernel : ndarray
-        The kernel as applied: flipped along every axis when ``flip`` was True.
-    stride, dilation : tuple of int
-        One entry per axis.
-    pads : tuple of (int, int)
-        Zeros added before and after the input, per axis.
-    out_shape : tuple of int
-        The shape of the result.
-    """
-
-    x: np.ndarray
-    kernel: np.ndarray
-    stride: tuple[int, ...]
-    dilation: tuple[int, ...]
-    pads: tuple[tuple[int, int], ...]
-    out_shape: tuple[int, ...]
-
-    @property
-    def span(self) -> tuple[int, ...]:
-        """The extent of the dilated kernel, ``d * (k - 1) + 1`` per axis."""
-        return tuple(d * (m - 1) + 1 for d, m in zip(self.dilation, self.kernel.shape))
-
-    def dilated_kernel(self) -> np.ndarray:
-        """The applied kernel with ``dilation - 1`` zeros between its taps."""
-        if all(d == 1 for d in self.dilation):
-            return self.kernel
-        kd = np.zeros(self.span, dtype=self.kernel.dtype)
-        kd[tuple(slice(None, None, d) for d in self.dilation)] = self.kernel
-        return kd
-
-    def padded(self) -> np.ndarray:
-        """The part of the zero-padded input that the windows read (a copy only if needed)."""
-        return _region(self.x, self.span, self.stride, self.pads, self.out_shape)
-
-
-def plan_conv(x, k, stride, padding, dilation, flip, ndim) -> ConvPlan:
-    """Validate the arguments of :func:`conv1d` / :func:`conv2d` (``ndim`` 1 or 2)."""
-    x = as_array(x, "x", ndim=(ndim,))
-    k = as_array(k, "k", ndim=(ndim,))
-    stride = check_tuple(stride, "stride", ndim, minimum=1)
-    dilation = check_tuple(dilation, "dilation", ndim, minimum=1)
-    padding = check_padding(padding, ndim)
-    flip = check_bool(flip, "flip")
-    pads = _resolve_padding(padding, k.shape, stride, dilation)
-    out_shape = []
-    for axis, (n, m, s, d, (before, after)) in enumerate(
-        zip(x.shape, k.shape, stride, dilation, pads)
-    ):
-        span = d * (m - 1) + 1
-        if n + before + after < span:
-            where = f" along axis {axis}" if ndim > 1 else ""
-            raise ValueError(
-                f"k must fit inside x after padding{where}: the kernel spans {span} "
-                f"(size {m}, dilation {d}) but x spans {n + before + after} "
-                f"(size {n}, padding {before} + {after}); pad more or use a smaller kernel"
-            )
-        out_shape.append((n + before + after - span) // s + 1)
-    check_output_size(tuple(n + b + a for n, (b, a) in zip(x.shape, pads)), "x after padding")
-    check_output_size(tuple(out_shape))
-    check_int_result_fits(x, k, "x", "k")
-    if flip:
-        k = k[(slice(None, None, -1),) * ndim]
-    return ConvPlan(x, k, stride, dilation, pads, tuple(out_shape))
-
-
-def _resolve_padding(padding, kshape, stride, dilation):
-    if padding == "valid":
-        return tuple((0, 0) for _ in kshape)
-    if padding == "same":
-        if any(s != 1 for s in stride):
-            raise ValueError(
-                f"padding='same' needs stride 1 (a strided output cannot keep the input's "
-                f"size); got stride={stride if len(stride) > 1 else stride[0]}"
-            )
-        pads = []
-        for m, d in zip(kshape, dilation):
-            total = d * (m - 1)
-            pads.append((total // 2, total - total // 2))
-        return tuple(pads)
-    return tuple((p, p) for p in padding)
-
-
-def _region(x, span, stride, pads, out_shape):
-    """The zero-padded input cropped to what the windows read: a view when no zeros are needed."""
-    src, dst, length, needs_zeros = [], [], [], False
-    for n, m, s, o, (before, _) in zip(x.shape, span, stride, out_shape, pads):
-        start = -before
-        stop = start + s * (o - 1) + m
-        a0, a1 = min(max(start, 0), n), min(max(stop, 0), n)
-        src.append(slice(a0, a1))
-        dst.append(slice(a0 - start, a1 - start))
-        length.append(stop - start)
-        needs_zeros |= a0 != start or a1 != stop
-    if not needs_zeros:
-        return x[tuple(src)]
-    xp = np.zeros(length, dtype=x.dtype)
-    xp[tuple(dst)] = x[tuple(src)]
-    return xp
-
-
-# ---------------------------------------------------------------------------
-# the workers: valid cross-correlation of a padded region
-
-
-def _correlate(plan: ConvPlan, method: str) -> np.ndarray:
-    x, kd = plan.x, plan.dilated_kernel()
-    ints = x.dtype.kind == "i" and kd.dtype.kind == "i"
-    if method == "auto":
-        method = _choose_method(plan, kd)
-    if not ints:
-        xf, kf = x.astype(np.float64, copy=False), kd.astype(np.float64, copy=False)
-        if method == "fft":
-            return _fft(xf, kf, plan)
-        return _direct(xf, kf, plan)
-    # Integers: exact int64 results.  Float arithmetic on integers is exact while every
-    # partial sum stays below 2**53; the FFT result is exact after rounding while its
-    # error bound stays well below 1/2; otherwise sum in int64.
-    bound = float(np.abs(x).max()) * float(np.abs(kd).sum())
-    if method == "fft" and _fft_rounds_exactly(x, kd, plan):
-        y = _fft(x.astype(np.float64), kd.astype(np.float64), plan)
-    elif bound < _FLOAT_EXACT:
-        y = _direct(x.astype(np.float64), kd.astype(np.float64), plan)
-    else:
-        return _shift_add(x, kd, plan)
-    return np.rint(y).astype(np.int64)
-
-
-def _fft_rounds_exactly(x, kd, plan) -> bool:
-    points = math.prod(_fft_shape(plan))
-    norm_x = float(np.sqrt(np.sum(np.square(x, dtype=np.float64))))
-    norm_k = float(np.sqrt(np.sum(np.square(kd, dtype=np.float64))))
-    return 10 * _EPS * max(math.log2(points), 1.0) * norm_x * norm_k < 0.25
-
-
-def _fft_shape(plan):
-    return [
-        scipy.fft.next_fast_len(s * (o - 1) + m, real=True)
-        for s, o, m in zip(plan.stride, plan.out_shape, plan.span)
-    ]
-
-
-def _choose_method(plan: ConvPlan, kd: np.ndarray) -> str:
-    """Pick the cheaper of direct summation and the FFT from the measured cost model."""
-    computed = math.prod(s * (o - 1) + 1 for s, o in zip(plan.stride, plan.out_shape))
-    work = computed * np.count_nonzero(kd)
-    direct = _DIRECT_NS * work
-    if work >= _THREAD_MIN_WORK:
-        direct /= 0.9 * _THREADS
-    points = math.prod(_fft_shape(plan))
-    fft = _FFT_NS * points * math.log2(max(points, 2))
-    if points >= _FFT_THREAD_MIN:
-        fft /= min(_THREADS, 1.5)
-    return "direct" if direct + _DIRECT_OVERHEAD <= fft + _FFT_OVERHEAD else "fft"
-
-
-def _direct(x, kd, plan):
-    """Direct summation with scipy.ndimage (zero taps skipped), split over threads when large."""
-    stride, out_shape = plan.stride, plan.out_shape
-    centre = [m // 2 for m in kd.shape]
-    lo = [c - before for c, (before, _) in zip(centre, plan.pads)]
-    hi = [a + s * (o - 1) + 1 for a, s, o in zip(lo, stride, out_shape)]
-    if any(a < 0 for a in lo) or any(b > n for b, n in zip(hi, x.shape)):
-        x = plan.padded()
-        lo = centre
-        hi = [a + s * (o - 1) + 1 for a, s, o in zip(lo, stride, out_shape)]
-
-    crop = tuple(
-        slice(max(0, a - c), min(n, b + m - 1 - c))
-        for a, b, c, m, n in zip(lo, hi, centre, kd.shape, x.shape)
-    )
-    x = x[crop]
-    keep = tuple(slice(a - cr.start, b - cr.start, s) for a, b, cr, s in zip(lo, hi, crop, stride))
-    work = math.prod(x.shape) * np.count_nonzero(kd)
-    rows, c0, m0 = x.shape[0], centre[0], kd.shape[0]
-    if _THREADS == 1 or work < _THREAD_MIN_WORK or rows < _THREADS * 2 * m0:
-        return scipy.ndimage.correlate(x, kd, mode="constant", cval=0.0)[keep]
-    # Bands of rows, one per thread, each written straight into y (scipy.ndimage's output
-    # has its input's shape).  A band also reads and writes the rows just beyond its edges,
-    # where its neighbour writes too, so those seam rows are recomputed afterwards.
-    y = np.empty(x.shape)
-    edges = np.linspace(0, rows, _THREADS + 1).astype(int)
-
-    def correlate_rows(a, b, out=None):
-        a_in, b_in = max(0, a - c0), min(rows, b + m0 - 1 - c0)
-        if out is not None:
-            scipy.ndimage.correlate(x[a_in:b_in], kd, output=out[a_in:b_in], mode="constant")
-            return None
-        return scipy.ndimage.correlate(x[a_in:b_in], kd, mode="constant")[a - a_in : b - a_in]
-
-    list(_executor().map(lambda i: correlate_rows(edges[i], edges[i + 1], y), range(_THREADS)))
-    for e in edges[1:-1]:
-        a, b = max(0, e - c0), min(rows, e + m0 - 1 - c0)
-        if b > a:
-            y[a:b] = correlate_rows(a, b)
-    return y[keep]
-
-
-def _fft(x, kd, plan):
-    """Valid correlation of the padded region by real FFTs (circular wrap falls outside)."""
-    xp = plan.padded()
-    shape = _fft_shape(plan)
-    axes = tuple(range(x.ndim))
-    workers = _THREADS if math.prod(shape) >= _FFT_THREAD_MIN else 1
-    spectrum = scipy.fft.rfftn(xp, shape, axes=axes, workers=workers)
-    spectrum *= scipy.fft.rfftn(kd[(slice(None, None, -1),) * x.ndim], shape, axes=axes,
-                                workers=workers)
-    y = scipy.fft.irfftn(spectrum, shape, axes=axes, workers=workers)
-    keep = tuple(
-        slice(m - 1, m - 1 + s * (o - 1) + 1, s)
-        for m, s, o in zip(kd.shape, plan.stride, plan.out_shape)
-    )
-    return y[keep]
-
-
-def _shift_add(x, kd, plan):
-    """Exact integer direct sum: one strided slice of the padded input per non-zero tap."""
-    xp = plan.padded()
-    y = np.zeros(plan.out_shape, dtype=np.int64)
-    for tap in np.argwhere(kd != 0):
-        window = tuple(
-            slice(int(t), int(t) + s * (o - 1) + 1, s)
-            for t, s, o in zip(tap, plan.stride, plan.out_shape)
-        )
-        y += kd[tuple(tap)] * xp[window]
-    return y
-
 
 # ---------------------------------------------------------------------------
 # public functions
@@ -392,7 +117,7 @@ def output_size(n, k, *, stride=1, padding=0, dilation=1) -> int:
     stride = check_int(stride, "stride", minimum=1)
     dilation = check_int(dilation, "dilation", minimum=1)
     padding = check_padding(padding, 1)
-    (before, after), = _resolve_padding(padding, (k,), (stride,), (dilation,))
+    (before, after), = resolve_padding(padding, (k,), (stride,), (dilation,))
     span = dilation * (k - 1) + 1
     if n + before + after < span:
         raise ValueError(
@@ -445,8 +170,10 @@ def conv1d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
     ValueError
         For empty or non-1-D inputs, NaN or infinity, ``stride`` or
         ``dilation`` below 1, negative or unknown ``padding``, ``"same"`` with a
-        stride, an unknown ``method``, or a kernel that does not fit inside the
-        padded input.
+        stride, an unknown ``method``, a kernel that does not fit inside the
+        padded input, or a computation that would need more than 1 GB of memory
+        (or, summed directly, more than 10**10 multiply-adds); the message says
+        which method to use instead.
 
     See Also
     --------
@@ -479,7 +206,7 @@ def conv1d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
     array([2, 2, 2])
     """
     method = check_method(method)
-    return _correlate(plan_conv(x, k, stride, padding, dilation, flip, 1), method)
+    return correlate_plan(plan_conv(x, k, stride, padding, dilation, flip, 1), method, "conv1d")
 
 
 def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
@@ -551,7 +278,7 @@ def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
            [ 9, 15, 11]])
     """
     method = check_method(method)
-    return _correlate(plan_conv(x, k, stride, padding, dilation, flip, 2), method)
+    return correlate_plan(plan_conv(x, k, stride, padding, dilation, flip, 2), method, "conv2d")
 
 
 def _conv_transpose(x, k, stride, padding, ndim):
@@ -568,18 +295,12 @@ def _conv_transpose(x, k, stride, padding, ndim):
         )
     check_output_size(full)
     check_int_result_fits(x, k, "x", "k")
-    if x.dtype.kind == "i" and k.dtype.kind == "i":
-        y = np.zeros(full, dtype=np.int64)
-        for tap in np.argwhere(k != 0):
-            spot = tuple(
-                slice(int(t), int(t) + s * (n - 1) + 1, s)
-                for t, s, n in zip(tap, stride, x.shape)
-            )
-            y[spot] += k[tuple(tap)] * x
-    else:
-        up = np.zeros(tuple((n - 1) * s + 1 for n, s in zip(x.shape, stride)))
-        up[tuple(slice(None, None, s) for s in stride)] = x
-        y = scipy.signal.convolve(up, k.astype(np.float64), mode="full")
+    # The full transposed convolution is x with stride - 1 zeros between its samples,
+    # convolved ("full" mode) with k: the engine's job, with its limits and exact integers.
+    up = np.zeros(tuple((n - 1) * s + 1 for n, s in zip(x.shape, stride)), dtype=x.dtype)
+    up[tuple(slice(None, None, s) for s in stride)] = x
+    plan = plan_conv(up, k, 1, tuple(m - 1 for m in k.shape), 1, True, ndim)
+    y = correlate_plan(plan, "auto", f"conv_transpose{ndim}d")
     return y[tuple(slice(p, p + o) for p, o in zip(padding, out))]
 
 
@@ -697,7 +418,11 @@ def _pool(x, size, stride, padding, kind):
     windows = np.lib.stride_tricks.sliding_window_view(x, size)[:: stride[0], :: stride[1]]
     if kind == "max":
         return windows.max(axis=(2, 3))
-    return windows.sum(axis=(2, 3)) / (size[0] * size[1])
+    count = size[0] * size[1]
+    if x.dtype.kind == "i" and float(np.abs(x).max()) * count >= 2.0**63:
+        # an int64 window sum could overflow (and wrap around): sum in float64 instead
+        return windows.sum(axis=(2, 3), dtype=np.float64) / count
+    return windows.sum(axis=(2, 3)) / count
 
 
 def max_pool2d(x, size, *, stride=None, padding=0):
@@ -764,6 +489,8 @@ def avg_pool2d(x, size, *, stride=None, padding=0):
     -------
     y : (P1, P2) ndarray of float64
         ``P = output_size(N, size, stride=stride, padding=padding)`` per axis.
+        Integer windows are summed exactly in ``int64`` unless the sum could
+        overflow, then in ``float64``.
 
     Raises
     ------

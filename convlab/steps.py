@@ -17,9 +17,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._engine import correlate_plan, plan_conv, prepare_textbook
 from ._validation import as_array, check_bool, check_int_result_fits, check_output_size
-from .core import _prepare, convolve, correlate
-from .layers import _correlate, plan_conv
+from .core import convolve, correlate
+
+#: The most products (steps x taps) :attr:`Steps.products` builds at once
+#: (10**7 float64 are 80 MB).  A record itself holds views, whatever its size.
+MAX_STEP_VALUES = 10**7
 
 __all__ = ["OuterDiagonals", "Step", "Steps", "Steps2D", "outer_diagonals", "steps", "steps2d"]
 
@@ -297,7 +301,18 @@ class Steps:
 
     @property
     def products(self) -> np.ndarray:
-        """All products at once, shape ``(L, M)`` (computed on each access)."""
+        """All products at once, shape ``(L, M)`` (computed on each access).
+
+        Refused with ``ValueError`` past :data:`MAX_STEP_VALUES` products; take
+        them a step at a time then (``record[i].products``).
+        """
+        count, taps = self.windows.shape
+        if count * taps > MAX_STEP_VALUES:
+            raise ValueError(
+                f"products of all {count} steps of {taps} taps at once would be "
+                f"{count * taps:,} numbers, more than a step record builds at once "
+                f"({MAX_STEP_VALUES:,}); take them a step at a time: record[i].products"
+            )
         return self.windows * self.kernel
 
 
@@ -359,7 +374,7 @@ def steps(x, h, mode="full", *, flip=True) -> Steps:
     (array([-2, -2]), array([ 1,  0, -1]))
     """
     flip = check_bool(flip, "flip")
-    x, h, mode = _prepare(as_array(x, "x", ndim=(1,)), as_array(h, "h", ndim=(1,)), mode)
+    x, h, mode = prepare_textbook(as_array(x, "x", ndim=(1,)), as_array(h, "h", ndim=(1,)), mode)
     n, m = len(x), len(h)
     kernel = (h[::-1] if flip else h).copy()
     padded = np.zeros(n + 2 * (m - 1), dtype=x.dtype)
@@ -480,7 +495,7 @@ def steps2d(x, k, *, stride=1, padding=0, dilation=1, flip=False) -> Steps2D:
 
     Examples
     --------
-    The seeds' 3×3 matrix of 1..9 with ``[[0, 1], [1, 0]]``: four windows.
+    The 3×3 matrix of 1..9 with ``[[0, 1], [1, 0]]``: four windows.
 
     >>> rec = steps2d([[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[0, 1], [1, 0]])
     >>> rec.shape, len(rec)
@@ -508,7 +523,7 @@ def steps2d(x, k, *, stride=1, padding=0, dilation=1, flip=False) -> Steps2D:
     check_output_size(padded.shape, "x after padding")
     (s0, s1), (d0, d1) = plan.stride, plan.dilation
     windows = np.lib.stride_tricks.sliding_window_view(padded, plan.span)[::s0, ::s1, ::d0, ::d1]
-    output = _correlate(plan, "auto")
+    output = correlate_plan(plan, "auto", "steps2d")
     kernel = plan.kernel.copy()
     x = plan.x.copy()
     for arr in (x, kernel, padded, output):

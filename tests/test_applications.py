@@ -18,7 +18,6 @@ from convlab.applications import (
     fft_cost,
     polynomial_power,
     polynomial_product,
-    select_methods,
 )
 
 
@@ -110,18 +109,6 @@ def test_cost_crossover():
     assert fft_cost(512, k - 1) >= direct_cost(512, k - 1)
     assert cost_crossover(512, [3, 5]) is None
     assert cost_crossover(512, [3, 9, 31]) == 9
-
-
-def test_select_methods_refuses_unknown_and_reratios():
-    rows = [
-        {"image": 8, "kernel": 3, "method": m, "seconds": s, "ratio": 0.0}
-        for m, s in (("a", 2.0), ("b", 1.0), ("c", 8.0))
-    ]
-    kept = select_methods(rows, ["c", "a"])
-    assert [(r["method"], r["ratio"]) for r in kept] == [("c", 4.0), ("a", 1.0)]
-    assert rows[0]["ratio"] == 0.0  # the input is not changed
-    with pytest.raises(ValueError, match="'z'"):
-        select_methods(rows, ["z"])
 
 
 # -- the figures -------------------------------------------------------------------------

@@ -28,6 +28,9 @@ from convlab.kernels import box, gaussian1d, gaussian2d, identity
 
 X2 = np.arange(16.0).reshape(4, 4)
 K2 = np.ones((2, 2))
+#: 9000 x 9000 zeros without the memory (one value seen 81 million times)
+HUGE = np.lib.stride_tricks.as_strided(np.zeros(1), (9000, 9000), (0, 0))
+HUGE_1D = np.lib.stride_tricks.as_strided(np.zeros(1), (9 * 10**7,), (0,))
 
 CASES = {
     # convolve / correlate
@@ -103,6 +106,26 @@ CASES = {
         ValueError,
         r"x after padding would have shape",
     ),
+    "memory limit fft": (
+        lambda: conv2d(HUGE, K2, padding=1, method="fft"),
+        ValueError,
+        r"conv2d with method='fft' would need about .* GB of memory, over convlab's limit",
+    ),
+    "memory limit direct": (
+        lambda: conv2d(HUGE, K2, padding=1, method="direct"),
+        ValueError,
+        r"conv2d with method='direct' would need about .* GB of memory",
+    ),
+    "memory limit auto": (
+        lambda: conv1d(HUGE_1D, np.ones(3), padding=1),
+        ValueError,
+        r"conv1d with method='auto' would need about .* GB of memory",
+    ),
+    "work limit direct": (
+        lambda: conv2d(np.zeros((3000, 3000)), np.ones((1500, 1500)), method="direct"),
+        ValueError,
+        r"conv2d with method='direct' would need 5.07e\+12 multiply-adds.*use method='fft'",
+    ),
     # transposed
     "transpose padding too big": (
         lambda: conv_transpose1d([1, 2], [1, 1], padding=2),
@@ -143,6 +166,11 @@ CASES = {
     "steps mode": (lambda: steps([1, 2], [1], "middle"), ValueError, r"mode must be one of"),
     "steps 2-d": (lambda: steps([[1, 2]], [1]), ValueError, r"x must be 1-D"),
     "steps flip": (lambda: steps([1, 2], [1], flip=None), TypeError, r"flip must be True"),
+    "steps products huge": (
+        lambda: steps(np.zeros(20_000), np.zeros(5_000)).products,
+        ValueError,
+        r"products of all 24999 steps of 5000 taps at once would be 124,995,000 numbers",
+    ),
     "steps2d dilation": (lambda: steps2d(X2, K2, dilation=-1), ValueError, r"dilation must be"),
     # kernels
     "kernel unknown": (

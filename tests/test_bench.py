@@ -13,6 +13,7 @@ from convlab.bench import (
     format_conv_table,
     main,
     python_loop_correlate,
+    select_methods,
 )
 
 
@@ -62,3 +63,22 @@ def test_command_line_defaults_to_conv():
         capture_output=True, text=True, check=True, timeout=120,
     )
     assert "python loops" in result.stdout
+
+
+def test_select_methods_refuses_unknown_and_reratios():
+    rows = [
+        {"image": 8, "kernel": 3, "method": m, "seconds": s, "ratio": 0.0}
+        for m, s in (("a", 2.0), ("b", 1.0), ("c", 8.0))
+    ]
+    kept = select_methods(rows, ["c", "a"])
+    assert [(r["method"], r["ratio"]) for r in kept] == [("c", 4.0), ("a", 1.0)]
+    assert rows[0]["ratio"] == 0.0  # the input is not changed
+    with pytest.raises(ValueError, match="'z'"):
+        select_methods(rows, ["z"])
+
+
+def test_select_methods_still_imports_from_applications():
+    # notebook 07 imports it from convlab.applications, where it used to live
+    from convlab.applications import select_methods as old
+
+    assert old is select_methods
