@@ -387,11 +387,3 @@ def cost_crossover(n, kernel_sizes: Iterable[int] | None = None):
             return int(k)
     return None
 
-
-def __getattr__(name: str):
-    # select_methods moved to convlab.bench (it reads bench tables); old imports keep working
-    if name == "select_methods":
-        from .bench import select_methods
-
-        return select_methods
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

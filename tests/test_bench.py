@@ -75,10 +75,3 @@ def test_select_methods_refuses_unknown_and_reratios():
     assert rows[0]["ratio"] == 0.0  # the input is not changed
     with pytest.raises(ValueError, match="'z'"):
         select_methods(rows, ["z"])
-
-
-def test_select_methods_still_imports_from_applications():
-    # notebook 07 imports it from convlab.applications, where it used to live
-    from convlab.applications import select_methods as old
-
-    assert old is select_methods
