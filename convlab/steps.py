@@ -20,6 +20,7 @@ import numpy as np
 from ._engine import correlate_plan, plan_conv, prepare_textbook
 from ._validation import as_array, check_bool, check_int_result_fits, check_output_size
 from .core import convolve, correlate
+from .formatting import format_number
 
 #: The most products (steps x taps) :attr:`Steps.products` builds at once
 #: (10**7 float64 are 80 MB).  A record itself holds views, whatever its size.
@@ -73,10 +74,10 @@ class OuterDiagonals:
         'z[2] = 18 + 14 + 8 = 40'
         """
         terms = self.terms(k)
-        total = _fmt(self.sums[k])
+        total = format_number(self.sums[k])
         if len(terms) == 1:
             return f"z[{k}] = {total}"
-        parts = " + ".join(_fmt(t) for t in terms).replace("+ -", "- ")
+        parts = " + ".join(format_number(t) for t in terms).replace("+ -", "- ")
         return f"z[{k}] = {parts} = {total}"
 
     def equations(self) -> list[str]:
@@ -89,13 +90,6 @@ class OuterDiagonals:
         if not 0 <= k < len(self):
             raise ValueError(f"k must be between 0 and {len(self) - 1}, got {k}")
         return int(k)
-
-
-def _fmt(value) -> str:
-    value = value.item() if hasattr(value, "item") else value
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
 
 
 def outer_diagonals(x, y) -> OuterDiagonals:
@@ -218,12 +212,13 @@ class Step:
         'y[2] = 1×3 + 2×2 + 3×1 = 10'
         """
         terms = " + ".join(
-            f"{_fmt(v)}×{_fmt(k)}" for v, k in zip(self.values.ravel(), self.kernel.ravel())
+            f"{format_number(v)}×{format_number(k)}"
+            for v, k in zip(self.values.ravel(), self.kernel.ravel())
         )
         where = (
             f"{self.index[0]}, {self.index[1]}" if isinstance(self.index, tuple) else self.index
         )
-        return f"y[{where}] = {terms} = {_fmt(self.sum)}"
+        return f"y[{where}] = {terms} = {format_number(self.sum)}"
 
 
 def _step_index(i: object, length: int) -> int:

@@ -175,7 +175,6 @@ def test_a_wrong_shape_is_named():
 
 
 # -- the engine's thread pool survives the fork ---------------------------------------------------
-@pytest.mark.xfail(strict=False, reason="needs the engine's fork-safety fix")
 def test_a_learner_using_convlab_after_the_engine_ran_threads_passes():
     rng = np.random.default_rng(0)
     big, kernel = rng.normal(size=(700, 700)), rng.normal(size=(9, 9))
