@@ -209,7 +209,7 @@ def conv1d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
     return correlate_plan(plan_conv(x, k, stride, padding, dilation, flip, 1), method, "conv1d")
 
 
-def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
+def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto", bias=None):
     """Slide the kernel ``k`` over the image ``x`` as a 2-D convolution layer does.
 
     ``y[i, j] = sum_{a, b} xp[i*s0 + a*d0, j*s1 + b*d1] * k[a, b]``, where ``xp``
@@ -219,10 +219,12 @@ def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
 
     Parameters
     ----------
-    x : (N1, N2) array_like
-        The image: real numbers, no NaN or infinity.
-    k : (M1, M2) array_like
-        The kernel; it need not be square.
+    x : (N1, N2), (C_in, N1, N2) or (N, C_in, N1, N2) array_like
+        The image: real numbers, no NaN or infinity.  With channels (and a batch),
+        the layer sums over the input channels (see :func:`convlab.channels.conv2d_layer`).
+    k : (M1, M2) or (C_out, C_in, M1, M2) array_like
+        The kernel; it need not be square.  A 4-D kernel goes with a 3-D or 4-D ``x``;
+        a 2-D or 3-D kernel with channels is refused as ambiguous.
     stride : int or (int, int), optional
         Step between windows down the rows and across the columns, at least 1.
     padding : int, (int, int) or {"valid", "same"}, optional
@@ -237,10 +239,12 @@ def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
     method : {"auto", "direct", "fft"}, optional
         Direct summation, the FFT, or (default) whichever the cost model expects
         to be faster.  Integer inputs give exact integers with every method.
+    bias : (C_out,) array_like, optional
+        Added to every value of each output channel (one value for a 2-D ``x``).
 
     Returns
     -------
-    y : (P1, P2) ndarray
+    y : (P1, P2), (C_out, P1, P2) or (N, C_out, P1, P2) ndarray
         ``P = output_size(N, M, stride=s, padding=p, dilation=d)`` per axis;
         ``int64`` when ``x`` and ``k`` are integers, else ``float64``.
 
@@ -276,9 +280,36 @@ def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
     >>> conv2d([[1, 2, 3], [4, 5, 6]], [[1, 1, 1]], padding="same")
     array([[ 3,  6,  5],
            [ 9, 15, 11]])
+
+    Two input channels and one output channel: each output value sums the two
+    channels' windows (the example of Zhang et al., *Dive into Deep Learning*, §7.4).
+
+    >>> x = [[[0, 1, 2], [3, 4, 5], [6, 7, 8]], [[1, 2, 3], [4, 5, 6], [7, 8, 9]]]
+    >>> conv2d(x, [[[[0, 1], [2, 3]], [[1, 2], [3, 4]]]])
+    array([[[ 56,  72],
+            [104, 120]]])
     """
+    if bias is not None or _layout_ndim(x) > 2 or _layout_ndim(k) > 2:
+        from .channels import conv2d_layer
+
+        plain = _layout_ndim(x) == 2 and _layout_ndim(k) == 2  # a plain image with a bias
+        if plain:
+            x, k = np.asarray(x)[None], np.asarray(k)[None, None]
+        y = conv2d_layer(
+            x, k, bias=bias, stride=stride, padding=padding, dilation=dilation, flip=flip,
+            method=method,
+        )
+        return y[0] if plain else y
     method = check_method(method)
     return correlate_plan(plan_conv(x, k, stride, padding, dilation, flip, 2), method, "conv2d")
+
+
+def _layout_ndim(value) -> int:
+    """How many axes ``value`` has; a ragged list counts as 2 (the 2-D checks then name it)."""
+    try:
+        return np.ndim(value)
+    except ValueError:
+        return 2
 
 
 def _conv_transpose(x, k, stride, padding, ndim):
@@ -430,8 +461,8 @@ def max_pool2d(x, size, *, stride=None, padding=0):
 
     Parameters
     ----------
-    x : (N1, N2) array_like
-        The image: real numbers, no NaN or infinity.
+    x : (N1, N2), (C, N1, N2) or (N, C, N1, N2) array_like
+        The image: real numbers, no NaN or infinity; leading axes are pooled channel by channel.
     size : int or (int, int)
         Window height and width, at least 1.
     stride : int or (int, int), optional
@@ -467,6 +498,10 @@ def max_pool2d(x, size, *, stride=None, padding=0):
     array([[10, 11],
            [14, 15]])
     """
+    if _layout_ndim(x) > 2:
+        from .channels import max_pool2d_layer
+
+        return max_pool2d_layer(x, size, stride=stride, padding=padding)
     return _pool(x, size, stride, padding, "max")
 
 
@@ -475,8 +510,8 @@ def avg_pool2d(x, size, *, stride=None, padding=0):
 
     Parameters
     ----------
-    x : (N1, N2) array_like
-        The image: real numbers, no NaN or infinity.
+    x : (N1, N2), (C, N1, N2) or (N, C, N1, N2) array_like
+        The image: real numbers, no NaN or infinity; leading axes are pooled channel by channel.
     size : int or (int, int)
         Window height and width, at least 1.
     stride : int or (int, int), optional
@@ -508,4 +543,8 @@ def avg_pool2d(x, size, *, stride=None, padding=0):
     array([[ 2.5,  4.5],
            [10.5, 12.5]])
     """
+    if _layout_ndim(x) > 2:
+        from .channels import avg_pool2d_layer
+
+        return avg_pool2d_layer(x, size, stride=stride, padding=padding)
     return _pool(x, size, stride, padding, "avg")
