@@ -10,7 +10,7 @@ each imported on its own.  Timing tables live in :mod:`convlab.bench`.
 array([1, 3, 5, 3])
 """
 
-from ._version import __version__
+from ._version import __version__ as __version__
 from .core import convolve, correlate
 from .data import chart_trend, noisy_chart, photo, random_image, sawtooth, seed002_image
 from .kernels import (
