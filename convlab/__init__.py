@@ -10,6 +10,7 @@ each imported on its own.  Timing tables live in :mod:`convlab.bench`.
 array([1, 3, 5, 3])
 """
 
+from ._version import __version__ as __version__
 from .core import convolve, correlate
 from .data import chart_trend, hi_image, noisy_chart, photo, random_image, sawtooth
 from .kernels import (
@@ -39,8 +40,6 @@ from .layers import (
     output_size,
 )
 from .steps import OuterDiagonals, Step, Steps, Steps2D, outer_diagonals, steps, steps2d
-
-__version__ = "0.1.0"
 
 __all__ = [
     # convolution and correlation

@@ -2,9 +2,10 @@
 
 The server runs on 127.0.0.1 with a token, from a temporary copy of the notebooks, with its own
 settings, workspace and quiz-progress files, so a test run never touches the learner's own.
-Debian's Chromium (/usr/bin/chromium) is driven by Playwright; Playwright's own browser download
-is never used.  Without Chromium or Playwright the tests skip and say how to install them,
-except under CI=true, where a missing browser is a failure.
+A system Chromium ($CONVLAB_CHROMIUM, else `chromium` on PATH: Debian's /usr/bin/chromium) is
+driven by Playwright; Playwright's own browser download is never used.  Without Chromium or
+Playwright the tests skip and say how to install them, except under CI=true, where a missing
+browser is a failure.
 """
 
 from __future__ import annotations
@@ -23,14 +24,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("CONVLAB_CHROMIUM", "/usr/bin/chromium"))
+#: the Chromium to drive: $CONVLAB_CHROMIUM, else the first chromium on PATH (as .ci/run)
+CHROMIUM = Path(
+    os.environ.get("CONVLAB_CHROMIUM")
+    or shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+)
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 INSTALL_HINT = (
-    "browser tests need Debian's Chromium and Python Playwright: "
-    "sudo apt-get install -y chromium && pip install -e '.[test]'"
+    "browser tests need Chromium and Python Playwright: "
+    "sudo apt-get install -y chromium (or set CONVLAB_CHROMIUM=/path/to/chromium) "
+    "and pip install -e '.[test]'"
 )
 #: notebook -> seconds from Run All to idle, first run in this session
 TIMINGS: dict[str, float] = {}
@@ -65,7 +71,7 @@ def _write_settings(settings: Path) -> None:
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     """A running JupyterLab: yields a dict with url, token, root folder and progress file."""
-    if not CHROMIUM.exists():
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         _unavailable(f"no Chromium at {CHROMIUM}")
     try:
         import playwright.sync_api  # noqa: F401
@@ -132,7 +138,8 @@ def browser(lab):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    # the size learners have (handbook: a 1366×768 laptop screen, file browser open)
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.set_default_timeout(60_000)
     yield page

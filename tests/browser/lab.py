@@ -16,6 +16,9 @@ KERNEL_MENU = '.lm-MenuBar-itemLabel:text-is("Kernel")'
 PROMPTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt"
 STATUS = ".jp-StatusBar-TextItem"
 ERROR_TEXTS = ("Error displaying widget", "model not found", "Traceback (most recent call last)")
+#: how long to wait for something the kernel has to answer (generous: a busy 2-core
+#: machine takes seconds where an idle one takes milliseconds)
+KERNEL_TIMEOUT = 60.0
 
 
 def open_notebook(page, lab, name: str) -> None:
@@ -94,6 +97,44 @@ def full_page_screenshot(page, path) -> None:
     original = page.viewport_size
     page.set_viewport_size({"width": original["width"], "height": max(original["height"],
                                                                       int(height) + 200)})
-    page.wait_for_timeout(300)
+    next_frames(page)  # the resized layout has been painted
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(original)
+
+
+def next_frames(page, frames: int = 2) -> None:
+    """Wait until the browser has painted `frames` more frames (an event, not a delay)."""
+    page.evaluate(
+        """(n) => new Promise(done => {
+            const step = k => k ? requestAnimationFrame(() => step(k - 1)) : done();
+            step(n); })""",
+        frames,
+    )
+
+
+def wait_for_text_change(page, locator, old: str, timeout: float = KERNEL_TIMEOUT) -> str:
+    """Wait until the element's text is no longer `old`; return the new text."""
+    page.wait_for_function(
+        "([el, old]) => el.textContent !== old", arg=[locator.element_handle(), old],
+        timeout=timeout * 1000,
+    )
+    return locator.inner_text()
+
+
+def canvas_pixels(canvas) -> str:
+    """The canvas's current pixels, as a PNG data URL (read from the page, not a screenshot)."""
+    return canvas.evaluate("c => c.toDataURL()")
+
+
+def wait_for_new_pixels(page, canvas, old: str, timeout: float = KERNEL_TIMEOUT) -> bool:
+    """Poll the canvas until its pixels differ from `old`; False if they never do in time."""
+    try:
+        page.wait_for_function(
+            "([c, old]) => c.toDataURL() !== old", arg=[canvas.element_handle(), old],
+            timeout=timeout * 1000, polling=100,
+        )
+    except Exception as error:  # playwright's TimeoutError
+        if type(error).__name__ != "TimeoutError":
+            raise
+        return False
+    return True

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from .conftest import TIMINGS
-from .lab import full_page_screenshot, open_notebook, page_errors, prompts, run_all
+from .lab import (
+    canvas_pixels,
+    full_page_screenshot,
+    open_notebook,
+    page_errors,
+    prompts,
+    run_all,
+    wait_for_new_pixels,
+    wait_for_text_change,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
@@ -57,23 +66,19 @@ def _drive_explorer(page, explorer, index):
     explorer.scroll_into_view_if_needed()
     canvas = explorer.locator(CANVAS).first
     readout = explorer.locator(".widget-readout").first
-    before_value, before_pixels = readout.inner_text(), canvas.screenshot()
+    before_value, before_pixels = readout.inner_text(), canvas_pixels(canvas)
     handle = explorer.locator(".widget-slider .noUi-handle").first
     handle.focus()
     handle.press("ArrowRight")
-    page.wait_for_function(
-        "([el, old]) => el.textContent !== old", arg=[readout.element_handle(), before_value]
-    )
-    page.wait_for_timeout(500)  # the kernel answers, ipympl sends the new frame
-    assert canvas.screenshot() != before_pixels, f"explorer {index} did not redraw"
+    # First the readout (the front end), then the picture: the kernel answers and ipympl
+    # sends the new frame, which takes as long as it takes on a busy machine.
+    wait_for_text_change(page, readout, before_value)
+    assert wait_for_new_pixels(page, canvas, before_pixels), f"explorer {index} did not redraw"
     play = explorer.locator(".widget-play button").first
     if play.count():  # Play steps the slider forward on its own
         value = readout.inner_text()
         play.click()
-        page.wait_for_function(
-            "([el, old]) => el.textContent !== old", arg=[readout.element_handle(), value],
-            timeout=10_000,
-        )
+        wait_for_text_change(page, readout, value)
         play.click()  # pause
 
 
