@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from ._style import DIVERGING_CMAP, HIGHLIGHT, annotate_matrix, subplots
+from ._style import DIVERGING_CMAP, HIGHLIGHT, annotate_matrix, subplots, text_colour
 
 __all__ = ["ChannelArtists", "plot_channel_sum"]
 
@@ -64,6 +64,7 @@ class ChannelArtists:
             image.set_clim(-klim, klim)
             for text, value in zip(texts.ravel(), self.k[c].ravel()):
                 text.set_text(f"{value:.2g}")
+                text.set_color(text_colour(image, value))
             self.partial_images[c].set_data(self.partials[c])
             self.partial_images[c].set_clim(-lim, lim)
         out = self.output
@@ -128,8 +129,8 @@ def plot_channel_sum(x, k, bias, *, names=("red", "green", "blue"), filter_name=
                            animated=True)
         ax.add_patch(window)
         windows.append(window)
-        kernels.append(annotate_matrix(axes[1, c], k[c], cmap=DIVERGING_CMAP, fontsize=8,
-                                       title=f"kernel slice {c}"))
+        kernels.append(annotate_matrix(axes[1, c], k[c], cmap=DIVERGING_CMAP, fontsize=8))
+        axes[1, c].set_title(f"kernel slice {c} ({names[c]})", fontsize=9)
         ax = axes[2, c]
         partial_images.append(ax.imshow(partials[c], cmap=DIVERGING_CMAP))
         ax.set_title(f"{names[c]} ⋆ slice {c}", fontsize=9)
