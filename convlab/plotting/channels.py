@@ -16,7 +16,7 @@ from matplotlib.patches import Rectangle
 
 from ._style import DIVERGING_CMAP, HIGHLIGHT, annotate_matrix, subplots, text_colour
 
-__all__ = ["ChannelArtists", "plot_channel_sum"]
+__all__ = ["ChannelArtists", "channel_partials", "plot_channel_sum"]
 
 #: Figure size in inches at the figure's dpi of 100: 8.6 × 6.0 (860 × 600 px).
 FIGSIZE = (8.6, 6.0)
@@ -83,6 +83,22 @@ class ChannelArtists:
             mark.set_data([col], [row])
 
 
+def channel_partials(x, k):
+    """Each input channel correlated with its own kernel slice: ``(C_in, H', W')``.
+
+    Their sum is the output channel without its bias.
+
+    Examples
+    --------
+    >>> channel_partials(np.ones((2, 3, 3)), [[[1.0]], [[2.0]]])[:, 0, 0]
+    array([1., 2.])
+    """
+    from ..channels import conv2d_layer
+
+    x, k = np.asarray(x, dtype=float), np.asarray(k, dtype=float)
+    return np.stack([conv2d_layer(x[c : c + 1], k[None, c : c + 1])[0] for c in range(len(k))])
+
+
 def plot_channel_sum(x, k, bias, *, names=("red", "green", "blue"), filter_name="",
                      pixel=(0, 0)) -> ChannelArtists:
     """Draw one output channel as the sum over input channels of a correlation, plus a bias.
@@ -114,13 +130,11 @@ def plot_channel_sum(x, k, bias, *, names=("red", "green", "blue"), filter_name=
     >>> art.output.shape, float(art.output[0, 0])  # 9 + 9 + 1
     ((3, 3), 19.0)
     """
-    from ..channels import conv2d_layer
-
     x, k = np.asarray(x, dtype=float), np.asarray(k, dtype=float)
     c_in, kh, kw = k.shape
     fig, axes = subplots(3, c_in + 1, figsize=FIGSIZE, dpi=100, squeeze=False)
     inputs, kernels, partial_images, windows, marks = [], [], [], [], []
-    partials = conv2d_layer(x[:, None], k[:, None])[:, 0]  # each channel with its own slice
+    partials = channel_partials(x, k)
     for c in range(c_in):
         ax = axes[0, c]
         inputs.append(ax.imshow(x[c], cmap="gray", vmin=0, vmax=max(1.0, float(x.max()))))

@@ -99,8 +99,6 @@ def plot_training(history, image, maps, *, snapshot=0) -> TrainingArtists:
     grid = axes[0, 0].get_gridspec()
     for ax in axes[:, cols:].ravel():
         ax.remove()
-    for ax in axes[2:, cols:].ravel():
-        pass
     loss_ax = fig.add_subplot(grid[0, cols:])
     acc_ax = fig.add_subplot(grid[1, cols:])
     pic_ax = fig.add_subplot(grid[2:, cols:])
@@ -111,6 +109,7 @@ def plot_training(history, image, maps, *, snapshot=0) -> TrainingArtists:
         for ax in (kax, max_):
             ax.set_xticks([])
             ax.set_yticks([])
+            ax.spines[:].set_visible(False)  # a blitted image would cover them
         if f >= n_filters:
             kax.set_axis_off()
             max_.set_axis_off()
@@ -126,17 +125,18 @@ def plot_training(history, image, maps, *, snapshot=0) -> TrainingArtists:
     epochs = history.epochs
     loss_ax.plot(epochs, history.train_loss, color=MUTED, label="training")
     loss_ax.plot(epochs, history.test_loss, color=DONE, label="held out")
-    loss_ax.set_title("loss (cross-entropy)", fontsize=9)
+    # no legend box: the blitted epoch marker would be drawn over it
+    loss_ax.set_title("loss (grey: training, blue: held out)", fontsize=9)
     loss_ax.set_ylabel("loss", fontsize=8)
-    loss_ax.legend(fontsize=7)
     acc_ax.plot(epochs, 100 * history.train_accuracy, color=MUTED, label="training")
     acc_ax.plot(epochs, 100 * history.test_accuracy, color=DONE, label="held out")
-    acc_ax.set_title("accuracy", fontsize=9)
+    acc_ax.set_title("accuracy (grey: training, blue: held out)", fontsize=9)
     acc_ax.set_ylabel("% correct", fontsize=8)
     acc_ax.set_xlabel("epoch", fontsize=8)
     acc_ax.set_ylim(0, 102)
     markers = []
     for ax in (loss_ax, acc_ax):
+        ax.set_xlim(epochs[0] - 0.5, epochs[-1] + 0.5)  # the marker never lies on a spine
         ax.tick_params(labelsize=7)
         markers.append(ax.axvline(history.snapshot_epochs[snapshot], color=HIGHLIGHT,
                                   animated=True))

@@ -10,7 +10,7 @@ from .._validation import as_array
 from ..channels import conv2d_layer
 from ..data import photo
 from ..kernels import get_kernel
-from ..plotting.channels import plot_channel_sum
+from ..plotting.channels import channel_partials, plot_channel_sum
 from .base import CannotDraw, Explorer, handles, stepper
 
 __all__ = ["ChannelExplorer", "colour_filters"]
@@ -148,7 +148,7 @@ class ChannelExplorer(Explorer):
                              f"got {filter!r}")
         o = self.names.index(filter)
         k = self.weights[o]
-        partials = conv2d_layer(self.x[:, None], k[:, None])[:, 0]
+        partials = channel_partials(self.x, k)
         self.artists.set_filter(k, partials, self.bias[o], filter)
 
     @handles("step", blit=True)
