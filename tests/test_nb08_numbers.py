@@ -1,4 +1,5 @@
-"""Notebook 08 (applications and cost) teaches numbers: each checked output is recomputed here, independently of convlab
+"""Notebook 08 (applications and cost) teaches numbers: each checked output is recomputed here,
+independently of convlab
 (enumeration, scipy, NumPy's polynomial module, formulas by hand)."""
 
 from __future__ import annotations

@@ -88,5 +88,5 @@ def test_bad_arguments(history, kwargs, error, match):
 
 
 def test_history_must_be_a_history():
-    with pytest.raises(TypeError, match="history must be what convlab.cnn.train returned"):
+    with pytest.raises(TypeError, match=r"history must be what convlab\.cnn\.train returned"):
         TrainingExplorer({"kernels": []})

@@ -16,7 +16,7 @@ from matplotlib.patches import Rectangle
 
 from ._style import DIVERGING_CMAP, HIGHLIGHT, annotate_matrix, subplots, text_colour
 
-__all__ = ["ChannelArtists", "channel_partials", "plot_channel_sum"]
+__all__ = ["ChannelArtists", "plot_channel_sum"]
 
 #: Figure size in inches at the figure's dpi of 100: 8.6 × 6.0 (860 × 600 px).
 FIGSIZE = (8.6, 6.0)
@@ -83,23 +83,7 @@ class ChannelArtists:
             mark.set_data([col], [row])
 
 
-def channel_partials(x, k):
-    """Each input channel correlated with its own kernel slice: ``(C_in, H', W')``.
-
-    Their sum is the output channel without its bias.
-
-    Examples
-    --------
-    >>> channel_partials(np.ones((2, 3, 3)), [[[1.0]], [[2.0]]])[:, 0, 0]
-    array([1., 2.])
-    """
-    from ..channels import conv2d_layer
-
-    x, k = np.asarray(x, dtype=float), np.asarray(k, dtype=float)
-    return np.stack([conv2d_layer(x[c : c + 1], k[None, c : c + 1])[0] for c in range(len(k))])
-
-
-def plot_channel_sum(x, k, bias, *, names=("red", "green", "blue"), filter_name="",
+def plot_channel_sum(x, k, partials, bias, *, names=("red", "green", "blue"), filter_name="",
                      pixel=(0, 0)) -> ChannelArtists:
     """Draw one output channel as the sum over input channels of a correlation, plus a bias.
 
@@ -109,6 +93,8 @@ def plot_channel_sum(x, k, bias, *, names=("red", "green", "blue"), filter_name=
         The input channels.
     k : (C_in, kh, kw) array_like
         One output filter: a kernel slice per input channel.
+    partials : (C_in, H', W') array_like
+        Each input channel correlated with its own slice (computed by the caller).
     bias : float
         That filter's bias.
     names : sequence of str, optional
@@ -126,7 +112,8 @@ def plot_channel_sum(x, k, bias, *, names=("red", "green", "blue"), filter_name=
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> art = plot_channel_sum(np.ones((2, 5, 5)), np.ones((2, 3, 3)), 1.0, names=("a", "b"))
+    >>> art = plot_channel_sum(np.ones((2, 5, 5)), np.ones((2, 3, 3)), np.full((2, 3, 3), 9.0),
+    ...                        1.0, names=("a", "b"))
     >>> art.output.shape, float(art.output[0, 0])  # 9 + 9 + 1
     ((3, 3), 19.0)
     """
@@ -134,7 +121,7 @@ def plot_channel_sum(x, k, bias, *, names=("red", "green", "blue"), filter_name=
     c_in, kh, kw = k.shape
     fig, axes = subplots(3, c_in + 1, figsize=FIGSIZE, dpi=100, squeeze=False)
     inputs, kernels, partial_images, windows, marks = [], [], [], [], []
-    partials = channel_partials(x, k)
+    partials = np.asarray(partials, dtype=float)
     for c in range(c_in):
         ax = axes[0, c]
         inputs.append(ax.imshow(x[c], cmap="gray", vmin=0, vmax=max(1.0, float(x.max()))))

@@ -10,10 +10,24 @@ from .._validation import as_array
 from ..channels import conv2d_layer
 from ..data import photo
 from ..kernels import get_kernel
-from ..plotting.channels import channel_partials, plot_channel_sum
+from ..plotting.channels import plot_channel_sum
 from .base import CannotDraw, Explorer, handles, stepper
 
-__all__ = ["ChannelExplorer", "colour_filters"]
+__all__ = ["ChannelExplorer", "channel_partials", "colour_filters"]
+
+
+def channel_partials(x, k):
+    """Each input channel correlated with its own kernel slice: ``(C_in, H', W')``.
+
+    Their sum is the output channel without its bias.
+
+    Examples
+    --------
+    >>> channel_partials(np.ones((2, 3, 3)), [[[1.0]], [[2.0]]])[:, 0, 0]
+    array([1., 2.])
+    """
+    x, k = np.asarray(x, dtype=float), np.asarray(k, dtype=float)
+    return np.stack([conv2d_layer(x[c : c + 1], k[None, c : c + 1])[0] for c in range(len(k))])
 
 
 def colour_filters():
@@ -120,7 +134,9 @@ class ChannelExplorer(Explorer):
             "makes; on the right, the partial maps summed plus the bias, which is the output."
         )
         with plt.ioff():
-            self.artists = plot_channel_sum(self.x, self.weights[o], self.bias[o],
+            self.artists = plot_channel_sum(self.x, self.weights[o],
+                                            channel_partials(self.x, self.weights[o]),
+                                            self.bias[o],
                                             names=channel_names, filter_name=filter,
                                             pixel=divmod(step, cols))
         self.figure = self.artists.figure

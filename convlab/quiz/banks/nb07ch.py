@@ -117,7 +117,12 @@ def questions() -> list[Question]:
             "What does a 1 × 1 convolution with weights of shape (C_out, C_in, 1, 1) compute at "
             "each pixel?",
             ["6b420d14d86cf184a2946ffb1ee418d6"],
-            options=["a matrix product of the weights with the pixel's vector of channel values", 'a blur of each channel with its neighbours', 'a copy of the input, unchanged', 'an edge map across neighbouring pixels'],
+            options=[
+                "a matrix product of the weights with the pixel's vector of channel values",
+                'a blur of each channel with its neighbours',
+                'a copy of the input, unchanged',
+                'an edge map across neighbouring pixels',
+            ],
             hint="A 1 × 1 kernel sees no neighbours, only the pixel's channels.",
             explanation="At each pixel it forms C_out weighted sums of the pixel's C_in channel "
             "values: **a matrix product** of the (C_out, C_in) weights with that vector. The grey "
@@ -128,18 +133,31 @@ def questions() -> list[Question]:
             "A layer's kernel of shape C_in × 3 × 3 on an input with C_in channels: along which "
             "axes does it slide?",
             ["f09837b9c422fb9e8793030c02eb5aa5"],
-            options=['rows and columns only', 'rows, columns and channels', 'channels only', 'it does not slide at all'],
+            options=[
+                'rows and columns only',
+                'rows, columns and channels',
+                'channels only',
+                'it does not slide at all',
+            ],
             hint="The kernel is exactly as deep as the input.",
-            explanation="**Rows and columns only**: it is as deep as the input, so there is no room "
-            "to move along the channels, and it makes one map. A shallower 3-D kernel would slide "
-            "along the channels too (the notebook's 2 × 3 × 3 example made two maps).",
+            explanation="**Rows and columns only**: it is as deep as the input, so there is no "
+            "room to move along the channels, and it makes one map. A shallower 3-D kernel would "
+            "slide along the channels too (the notebook's 2 × 3 × 3 example made two maps).",
         ),
         MultipleChoice(
             "07ch-why",
             "Why does a convolution layer need far fewer parameters than a dense layer with the "
             "same input and output? Tick all that apply.",
-            ["40651b251df5268a38d5ad66d672fcc0"],
-            options=['each output value depends only on a small window of the input (locality)', 'the same kernel is used at every position (weight sharing)', 'it reads fewer input pixels in total', 'all its weights are equal', 'its parameter count does not depend on the image size'],
+            [
+                "40651b251df5268a38d5ad66d672fcc0",
+            ],
+            options=[
+                'each output value depends only on a small window of the input (locality)',
+                'the same kernel is used at every position (weight sharing)',
+                'it reads fewer input pixels in total',
+                'all its weights are equal',
+                'its parameter count does not depend on the image size',
+            ],
             hint="Count what a dense layer has that a convolution does not: a weight for every "
             "pair of input and output values.",
             explanation="**Locality** (a small window per output) and **weight sharing** (one "
@@ -170,7 +188,13 @@ def questions() -> list[Question]:
             "What did the measured table show about the tiny CNN's eight trained first-layer "
             "kernels?",
             ["70bfee8cdb805f38eee06936b19d79d9"],
-            options=['three of the eight came close to Prewitt gradient kernels (|cos| at least 0.8); the others did not', 'all eight became clean edge detectors', 'none resembled a named edge kernel more than random kernels do', 'all eight became the Laplacian'],
+            options=[
+                'three of the eight came close to Prewitt gradient kernels (|cos| at least 0.8); '
+                'the others did not',
+                'all eight became clean edge detectors',
+                'none resembled a named edge kernel more than random kernels do',
+                'all eight became the Laplacian',
+            ],
             hint="Look at the |cos| column after training, and at the mean before and after.",
             explanation="**Three of eight** (0.94, 0.89, 0.81) came close to Prewitt gradient "
             "kernels, which find vertical and horizontal edges; the others stayed as far from any "
