@@ -63,6 +63,14 @@ def test_colour_photo_channels(nb):
     assert out.strip().endswith("0.299 R + 0.587 G + 0.114 B: True")
 
 
+def test_red_minus_green_reading_of_the_explorer(nb):
+    rgb = photo(downsample=8, colour=True)  # the explorer's input, 75 x 64
+    diff = rgb[0] - rgb[1]
+    assert diff[15:35, 20:45].mean() > 0.2  # the face: redder than green
+    assert diff[5:40, 50:].mean() < -0.1  # the blue background: greener than red
+    assert "as on the face" in markdown_text(nb) and "blue background" in markdown_text(nb)
+
+
 def test_sum_over_channels_is_the_published_example(nb):
     out = checked_output(nb, "partial = [conv2d")
     p0, p1 = (correlate2d(X[c], K[c], mode="valid") for c in range(2))
