@@ -1,6 +1,6 @@
 """Convolution outside image filters: polynomials, dice, and what a convolution costs.
 
-The helpers of notebook 07.  Each is a few lines of numpy around
+The helpers of notebook 08.  Each is a few lines of numpy around
 :func:`convlab.convolve`; they exist so that the notebook stays short, not
 because the ideas are hard:
 
@@ -11,7 +11,7 @@ because the ideas are hard:
 * a direct 2-D convolution costs one multiply-add per output pixel per kernel
   cell, an FFT convolution about ``N² log N`` (:func:`direct_cost`,
   :func:`fft_cost`, :func:`cost_crossover`).  The measured timings, and
-  :func:`convlab.bench.select_methods` which picks the methods notebook 07
+  :func:`convlab.bench.select_methods` which picks the methods notebook 08
   shows, live in :mod:`convlab.bench`.
 """
 
@@ -292,7 +292,7 @@ def _sides(ks):
 def timing_summary(rows: Sequence[dict]) -> str:
     """What a table of measured times says, in sentences written from its numbers.
 
-    Notebook 07 prints this under its live timings, so that the reading of the
+    Notebook 08 prints this under its live timings, so that the reading of the
     table matches the learner's machine rather than the author's.
 
     Parameters

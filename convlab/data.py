@@ -187,24 +187,32 @@ def _grace_hopper():
             import matplotlib.image
 
             rgb = np.asarray(matplotlib.image.imread(f, format="jpg"), dtype=np.float64)
-    grey = (rgb[..., :3] @ np.array([0.299, 0.587, 0.114])) / 255.0
-    grey.flags.writeable = False
-    return grey
+    rgb = rgb[..., :3] / 255.0
+    rgb.flags.writeable = False
+    return rgb
 
 
-def photo(*, downsample=1):
-    """A grey photo of Grace Hopper (600×512), shipped with matplotlib: no network needed.
+def _grey():
+    return _grace_hopper() @ np.array([0.299, 0.587, 0.114])
+
+
+def photo(*, downsample=1, colour=False):
+    """A photo of Grace Hopper (600×512), shipped with matplotlib: no network needed.
 
     Parameters
     ----------
     downsample : int, optional
         Average blocks of ``downsample`` × ``downsample`` pixels (1: full size,
         2: 300×256, ...), for quicker explorers.
+    colour : bool, optional
+        False (default): one grey image.  True: the red, green and blue
+        channels, channels first (the layout of a convolution layer's input).
 
     Returns
     -------
     ndarray of float64
-        Brightness in 0..1 (ITU-R 601 luma of the RGB photo); a fresh copy.
+        ``(H, W)`` brightness in 0..1 (ITU-R 601 luma of the RGB photo), or
+        with ``colour=True`` ``(3, H, W)`` red, green, blue in 0..1; a fresh copy.
 
     Examples
     --------
@@ -213,12 +221,17 @@ def photo(*, downsample=1):
     ((600, 512), dtype('float64'), True)
     >>> photo(downsample=4).shape
     (150, 128)
+    >>> photo(downsample=4, colour=True).shape
+    (3, 150, 128)
     """
     downsample = check_int(downsample, "downsample", minimum=1)
-    grey = _grace_hopper()
-    if downsample > min(grey.shape):
-        raise ValueError(f"downsample must be at most {min(grey.shape)}, got {downsample}")
-    rows, cols = grey.shape[0] // downsample, grey.shape[1] // downsample
-    blocks = grey[: rows * downsample, : cols * downsample]
-    blocks = blocks.reshape(rows, downsample, cols, downsample)
-    return blocks.mean(axis=(1, 3))
+    if not isinstance(colour, (bool, np.bool_)):
+        raise TypeError(f"colour must be True or False, got {colour!r}")
+    image = np.moveaxis(_grace_hopper(), -1, 0) if colour else _grey()
+    rows, cols = image.shape[-2:]
+    if downsample > min(rows, cols):
+        raise ValueError(f"downsample must be at most {min(rows, cols)}, got {downsample}")
+    rows, cols = rows // downsample, cols // downsample
+    blocks = image[..., : rows * downsample, : cols * downsample]
+    blocks = blocks.reshape(*image.shape[:-2], rows, downsample, cols, downsample)
+    return blocks.mean(axis=(-3, -1))

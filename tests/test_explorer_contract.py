@@ -15,6 +15,7 @@ import pytest
 from convlab.data import random_image
 from convlab.widgets import (
     EXPLORERS,
+    ChannelExplorer,
     DiagonalExplorer,
     FilterPlayground,
     LayerStack,
@@ -22,6 +23,7 @@ from convlab.widgets import (
     SmoothingExplorer,
     Stepper2D,
     StrideExplorer,
+    TrainingExplorer,
 )
 
 from .support import assert_looks_like_a_full_redraw, blit_steps, pixels
@@ -42,6 +44,8 @@ IMPOSSIBLE = {
         lambda: LayerStack(random_image((11, 11)), layers=2),
         {"kernel": "Gaussian 5×5", "layers": 3}, {"kernel": "Gaussian 5×5", "layers": 2},
     ),
+    ChannelExplorer: None,  # a menu of filters and a pixel slider: every value draws
+    TrainingExplorer: None,  # snapshots and images recorded once: every value draws
 }
 
 

@@ -1,229 +1,265 @@
-"""Notebook 07 teaches numbers: each checked output is recomputed here, independently of convlab
-(enumeration, scipy, NumPy's polynomial module, formulas by hand)."""
+"""The numbers notebook 07 (channels and learned filters) prints, worked out here independently:
+scipy's correlations, explicit loops, hand arithmetic, the published d2l values, and a forward pass
+and a cosine table written again here, not convlab's."""
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
-from collections import Counter
-from fractions import Fraction
 
 import numpy as np
 import pytest
-from scipy.ndimage import uniform_filter1d
-from scipy.signal import correlate2d, fftconvolve
-from scipy.special import comb
+from scipy.signal import correlate, correlate2d
 
-from .support import CHECK, checked_output, code_cells, markdown_text, read_notebook, text_of
+from convlab.cnn import TinyCNN, train
+from convlab.data import photo
+
+from .support import checked_output, code_text, markdown_text, read_notebook
+
+NAME = "07_channels_and_learned_filters.ipynb"
+# d2l, "Multiple Input and Multiple Output Channels": the example and its published output
+X = np.array([[[0, 1, 2], [3, 4, 5], [6, 7, 8]], [[1, 2, 3], [4, 5, 6], [7, 8, 9]]])
+K = np.array([[[0, 1], [2, 3]], [[1, 2], [3, 4]]])
+PUBLISHED = [[56, 72], [104, 120]]
+# Named 3x3 kernels, typed in (the usual Prewitt, Sobel, Laplacian and emboss matrices).
+NAMED = {
+    "sobel_x": [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]],
+    "sobel_y": [[-1, -2, -1], [0, 0, 0], [1, 2, 1]],
+    "prewitt_x": [[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]],
+    "prewitt_y": [[-1, -1, -1], [0, 0, 0], [1, 1, 1]],
+    "laplacian": [[0, 1, 0], [1, -4, 1], [0, 1, 0]],
+    "emboss": [[-2, -1, 0], [-1, 1, 1], [0, 1, 2]],
+}
 
 
 @pytest.fixture(scope="module")
 def nb():
-    return read_notebook("07_applications_and_cost.ipynb")
+    return read_notebook(NAME)
 
 
-def test_pascal_rows(nb):
-    out = checked_output(nb, "polynomial_power([1, 1], n)")
-    for n in range(7):
-        row = np.array([int(comb(n, j)) for j in range(n + 1)])
-        assert f"(1 + t)^{n}: {row}" in out
-    assert "(1 + t)^4: [1 4 6 4 1]" in out
+@pytest.fixture(scope="module")
+def history():
+    return train(seed=0)
 
 
-def test_polynomial_product_matches_numpy(nb):
-    out = checked_output(nb, "polynomial_product(p, q, r)")
-    P = np.polynomial.Polynomial
-    want = (P([2, -1, 3]) * P([1, 4]) * P([5, 0, 0, -2])).coef.astype(int)
-    assert f"by convolution:        {want}" in out
-    # by hand: the product's value at t = 2 is p(2) q(2) r(2) = 12 * 9 * (-11)
-    assert sum(c * 2**i for i, c in enumerate(want)) == 12 * 9 * (-11)
-    assert "agrees with np.polynomial.polypow: True" in out
+def _numbers(text):
+    return [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", text)]
 
 
-def test_two_dice(nb):
-    out = checked_output(nb, "two_dice = np.convolve(die, die)")
-    ways = Counter(a + b for a in range(1, 7) for b in range(1, 7))
-    assert f"ways (×36):  {np.array([ways[s] for s in range(2, 13)])}" in out
-    assert Fraction(ways[7], 36) == Fraction(1, 6)
-    assert "P(sum = 7) = 6 / 36 = 1/6" in out
-    assert "enumerating the 36 pairs agrees: True" in out
-
-
-def test_three_dice(nb):
-    out = checked_output(nb, "dice_sum_counts(3)")
-    ways = Counter(sum(t) for t in itertools.product(range(1, 7), repeat=3))
-    assert f"ways:   {np.array([ways[s] for s in range(3, 19)])}  sum: 216" in out
-    assert ways[10] == ways[11] == 27 == max(ways.values())
-    assert "most likely totals: [10 11] with 27 ways each: P = 1/8" in out
-    assert "enumerating the 216 triples agrees: True" in out
-    mean = 3 * 3.5
-    variance = 3 * (6**2 - 1) / 12  # variance of one fair die is (s² - 1) / 12
-    assert f"mean: {mean}  variance: {variance}" in out and variance == 8.75
-
-
-def _chart():
-    # noisy_chart(200, seed=0): t = linspace(0, 4, 200); 0.5 t + sin(pi t) + N(0, 0.4) noise
-    t = np.linspace(0.0, 4.0, 200)
-    trend = 0.5 * t + np.sin(np.pi * t)
-    return trend + np.random.default_rng(0).normal(0.0, 0.4, 200), trend
-
-
-def test_smoothing_errors(nb):
-    out = checked_output(nb, "rms(convolve(noisy, box")
-    noisy, trend = _chart()
-
-    def rms(a, b):
-        return math.sqrt(float(np.mean((a - b) ** 2)))
-
-    assert f"noise left in the raw chart: {rms(noisy, trend):.3f}" in out
-    errors = {}
-    for w in (3, 9, 21, 51):
-        h = w // 2
-        inner = slice(h, 200 - h)
-        smooth = uniform_filter1d(noisy, w)[inner]  # centred moving average, full windows only
-        bend = uniform_filter1d(trend, w)[inner]
-        errors[w] = rms(smooth, trend[inner])
-        assert f"{w:5d}  {errors[w]:20.3f}  {rms(bend, trend[inner]):26.3f}" in out
-    # the story the text tells: the error falls up to 21, then the widest window is worse
-    assert errors[3] > errors[9] > errors[21] < errors[51]
-
-
-def _photo():
-    from matplotlib import cbook
+def test_colour_photo_channels(nb):
+    out = checked_output(nb, "colour=True")
+    rgb = photo(downsample=4, colour=True)
+    assert "shape: (3, 150, 128)" in out
+    # the three channels' means, from matplotlib's own copy of the photo, block-averaged here
+    import matplotlib.cbook
     from PIL import Image
 
-    with cbook.get_sample_data("grace_hopper.jpg") as f:
-        rgb = np.asarray(Image.open(f).convert("RGB"), dtype=np.float64)
-    grey = rgb @ np.array([0.299, 0.587, 0.114]) / 255.0
-    return grey.reshape(300, 2, 256, 2).mean(axis=(1, 3))
+    with matplotlib.cbook.get_sample_data("grace_hopper.jpg") as f:
+        raw = np.asarray(Image.open(f).convert("RGB"), dtype=float) / 255
+    blocks = raw[:600, :512].reshape(150, 4, 128, 4, 3).mean(axis=(1, 3))
+    np.testing.assert_allclose(np.moveaxis(blocks, -1, 0), rgb)
+    for name, mean in zip(("red", "green", "blue"), blocks.mean(axis=(0, 1))):
+        assert f"{name:>5}: mean brightness {mean:.3f}" in out
+    assert "0.339" in markdown_text(nb) and "0.323" in markdown_text(nb)
+    assert out.strip().endswith("0.299 R + 0.587 G + 0.114 B: True")
 
 
-def test_photo_edits(nb):
-    out = checked_output(nb, 'kernels = {"blur"')
-    image = _photo()
-    t = np.arange(13) - 6  # 13 taps at sigma 2: the bell cut at +-3 sigma
-    g = np.exp(-(t**2) / 8.0)
-    blur = np.outer(g, g) / np.outer(g, g).sum()
-    lap = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]])
-    sharp = -lap
-    sharp[1, 1] += 1
-    assert f"original: mean brightness {image[6:-6, 6:-6].mean():.3f}" in out
-    for name, k, total in (("blur", blur, 1), ("sharpen", sharp, 1), ("edges", lap, 0)):
-        y = correlate2d(image, k, "valid")
-        c = k.shape[0] // 2
-        line = (f"{name:>8}: kernel sum {total}, mean brightness {y.mean():.3f} (the same "
-                f"pixels before: {image[c:-c, c:-c].mean():.3f}), spread {y.std():.3f}")
-        assert line in out, line
-    # blur lowers the spread, sharpen raises it
-    assert correlate2d(image, blur, "valid").std() < image.std() < \
-        correlate2d(image, sharp, "valid").std()
+def test_red_minus_green_reading_of_the_explorer(nb):
+    rgb = photo(downsample=8, colour=True)  # the explorer's input, 75 x 64
+    diff = rgb[0] - rgb[1]
+    assert diff[15:35, 20:45].mean() > 0.2  # the face: redder than green
+    assert diff[5:40, 50:].mean() < -0.1  # the blue background: greener than red
+    assert "as on the face" in markdown_text(nb) and "blue background" in markdown_text(nb)
 
 
-def test_operation_counts(nb):
-    out = checked_output(nb, "direct_cost(512, 31)")
-    assert 512**2 * 31**2 == 251_920_384
-    assert "direct, 512² · 31²:       251,920,384 ≈ 2.5e+08" in out
-    assert f"{482**2 * 31**2:,}" in out
-    size = (512 + 31 - 1) ** 2
-    fft = round(3 * size * math.log2(size) + size)
-    assert f"FFT estimate, N = 542:   {fft:>12,} ≈ 1.6e+07" in out
-    assert f"direct / FFT: {251_920_384 / fft:.1f}" in out
+def test_sum_over_channels_is_the_published_example(nb):
+    out = checked_output(nb, "partial = [conv2d")
+    p0, p1 = (correlate2d(X[c], K[c], mode="valid") for c in range(2))
+    assert p0[0, 0] == 0 * 0 + 1 * 1 + 3 * 2 + 4 * 3 == 19  # by hand, as the text says
+    assert p1[0, 0] == 1 * 1 + 2 * 2 + 4 * 3 + 5 * 4 == 37
+    assert (p0 + p1).tolist() == PUBLISHED
+    flat = " ".join(out.split())
+    assert "[[19 25] [37 43]]" in flat and "[[37 47] [67 77]]" in flat
+    assert "[[ 56 72] [104 120]]" in flat and "shape (1, 2, 2)" in flat
+    assert "[[[ 57 73] [105 121]]]" in flat  # bias 1, once per pixel
 
 
-def _crossover(n):
-    for k in range(1, n + 1):
-        size = (n + k - 1) ** 2
-        if 3 * size * math.log2(size) + size < n * n * k * k:
-            return k
+def test_three_output_channels(nb):
+    out = " ".join(checked_output(nb, "np.stack([K, K + 1, K + 2])").split())
+    maps = [sum(correlate2d(X[c], K[c] + d, mode="valid") for c in range(2)) for d in range(3)]
+    # d2l's published output for K, K + 1, K + 2
+    assert [m.tolist() for m in maps] == [PUBLISHED, [[76, 100], [148, 172]],
+                                          [[96, 128], [192, 224]]]
+    assert "weights: (3, 2, 2, 2)" in out and "output: (3, 2, 2)" in out
+    assert "[[[ 56 72] [104 120]] [[ 76 100] [148 172]] [[ 96 128] [192 224]]]" in out
+    assert f"both channels: {X[:, :2, :2].sum()}" in out  # 20
 
 
-def test_crossover_table(nb):
-    out = checked_output(nb, "cost_crossover(512)")
-    for k in (3, 5, 7, 9, 15, 31):
-        size = (512 + k - 1) ** 2
-        fft = round(3 * size * math.log2(size) + size)
-        direct = 512**2 * k**2
-        assert f"{k:2d}  {direct:12,}  {fft:13,}   {'direct' if direct < fft else 'FFT'}" in out
-    assert f"crossover by counting, n = 512: k = {_crossover(512)}" in out and _crossover(512) == 8
-    assert f"n = 128 and 256: k = {_crossover(128)} and {_crossover(256)}" in out
+def test_parameter_counts(nb):
+    out = checked_output(nb, "dense_params")
+    assert "64·3·3·3 + 64 = 1,792 parameters" in out
+    inputs, outputs = 3 * 224 * 224, 64 * 224 * 224
+    dense = inputs * outputs + outputs
+    assert dense == 483_388_358_656
+    assert f"{inputs:,} × {outputs:,} + {outputs:,} = {dense:,} parameters" in out
+    assert f"ratio: {dense / 1792:,.0f}" in out
+    text = markdown_text(nb)
+    assert "483,388,358,656" in text and "270 million" in text
+    assert round(dense / 1792 / 1e6) == 270
 
 
-def test_convolution_theorem(nb):
-    out = checked_output(nb, "np.fft.fft(x, n_full)")
-    rng = np.random.default_rng(7)
-    x, h = rng.standard_normal(300), rng.standard_normal(40)
-    full = fftconvolve(x, h)
-    lhs = np.fft.rfft(full)
-    rhs = np.fft.rfft(np.r_[x, np.zeros(39)]) * np.fft.rfft(np.r_[h, np.zeros(299)])
-    assert np.abs(lhs - rhs).max() < 1e-9
-    assert "length of the full convolution: 339 = 339" in out
-    assert "zero-padded: True" in out and "max error below 1e-9: True" in out
-    assert "inverse FFT of the product gives the convolution: True" in out
-    circular = np.fft.irfft(np.fft.rfft(x) * np.fft.rfft(h, 300), 300)
-    assert not np.allclose(circular, full[:300])
-    assert "without the padding it matches: False" in out
-    assert "conv2d by FFT equals conv2d direct on the photo: True" in out
+def test_cost_of_vggs_first_layer(nb):
+    out = checked_output(nb, "macs = ")
+    h = len(range(0, 224 + 2 * 1 - 3 + 1))  # window positions with padding 1
+    macs = sum(3 * 3 * 3 for _ in range(64 * h * h))
+    assert macs == 86_704_128
+    assert f"H' = W' = {h}; multiply-adds: 3·64·3²·224·224 = {macs:,}" in out
+    assert "each of the 3,211,264 outputs takes 27 multiply-adds" in out
+    assert "each of the 1,728 weights is used 50,176 times" in out
+    assert "86,704,128" in markdown_text(nb)
 
 
-def test_timings_are_shown_but_not_checked(nb):
-    (cell,) = [c for c in code_cells(nb) if "conv_bench(" in c.source]
-    assert CHECK not in cell.source, "timings vary: never under nbval"
-    assert "IntProgress" in cell.source and "progress=" in cell.source
-    text = text_of(cell)
-    for method in ("python loops", "convlab direct", "convlab fft", "convlab auto"):
-        assert method in text
-    for row in ("  128     3×3", "  256   25×25"):
-        assert row in text
+def test_graded_exercises_pass(nb):
+    out = checked_output(nb, '"output_size"')
+    assert "10 of 10 cases passed." in out and "All cases passed" in out
+    out = checked_output(nb, '"weight_grad2d"')
+    assert "7 of 7 cases passed." in out and "All cases passed" in out
+    assert 'check_implementation(weight_gradient, "weight_grad2d")' in code_text(nb)
 
 
-def test_the_reading_of_the_timings_comes_from_the_timings(nb):
-    """The sentences under the live table are printed from it, and agree with it."""
-    (cell,) = [c for c in code_cells(nb) if "conv_bench(" in c.source]
-    assert "timing_summary(shown)" in cell.source
-    text = text_of(cell)
-    times = {}  # (image, kernel, method) -> milliseconds, read back from the printed table
-    methods = ["python loops", "convlab direct", "convlab fft", "convlab auto"]
-    for line in text.splitlines():
-        match = re.match(r"\s*(\d+)\s+(\d+)×\d+\s+(.*)$", line)
-        if match:
-            values = re.findall(r"~?([\d.]+) (ms|s) ×", match.group(3))
-            assert len(values) == 4, line
-            for method, (value, unit) in zip(methods, values):
-                scale = 1000 if unit == "s" else 1
-                times[int(match.group(1)), int(match.group(2)), method] = float(value) * scale
-    assert len(times) == 6 * 4
-    loops = {(n, k): times[n, k, "python loops"] / times[n, k, "convlab direct"]
-             for n in (128, 256) for k in (3, 9, 25)}
-    flat = " ".join(text.split())
-    said = re.search(r"With a 3×3 kernel the Python loops took ([\d.]+)× to ([\d.]+)× as long as "
-                     r"convlab direct, .*? \(([\d.]+)× to ([\d.]+)× over the whole table\)", flat)
-    assert said, flat
-    small = [loops[n, 3] for n in (128, 256)]
-    # the table rounds to 0.01 ms, so allow some slack
-    for got, want in zip(said.groups(), [min(small), max(small), min(loops.values()),
-                                         max(loops.values())]):
-        assert float(got) == pytest.approx(want, rel=0.1)
-    for n in (128, 256):
-        listed = re.search(rf"{n}×{n}: direct was faster for .*?, the FFT for (.*?) \(", flat)
-        assert listed, flat
-        said_fft = set() if listed.group(1) == "no kernel" else set(listed.group(1).split(", "))
-        for k in (3, 9, 25):
-            fft, direct = times[n, k, "convlab fft"], times[n, k, "convlab direct"]
-            if fft != direct:  # equal after rounding: either reading is right
-                assert (f"{k}×{k}" in said_fft) is (fft < direct), (n, k)
-    prose = markdown_text(nb)
-    assert "around a hundred times" not in prose and "vectorised with NumPy" not in prose
-    assert "scipy.ndimage" in prose and "four ways" in prose
+def test_one_by_one_convolution(nb):
+    out = checked_output(nb, "to_grey")
+    assert "weights: (1, 3, 1, 1) -> output (1, 150, 128)" in out
+    assert "1x1 convolution == the grey photo: True" in out
+    assert "matrix (5x3) @ pixels (3 x 19200): True" in out
+    assert 150 * 128 == 19200
 
 
-def test_figures_are_static_pictures(nb):
-    """Figures are PNGs, not live canvases: the browser test treats live canvases as explorers."""
-    pictures = 0
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            if "image/png" in data:
-                pictures += 1
-                assert "application/vnd.jupyter.widget-view+json" not in data
-    assert pictures == 4
+def test_three_d_kernel_slides_along_channels(nb):
+    out = checked_output(nb, "full_depth")
+    rgb = np.zeros((3, 150, 128))
+    assert correlate(rgb, np.ones((3, 3, 3)), mode="valid").shape == (1, 148, 126)
+    assert correlate(rgb, np.ones((2, 3, 3)), mode="valid").shape == (2, 148, 126)
+    assert "kernel 3x3x3: (1, 148, 126)" in out and "kernel 2x3x3: (2, 148, 126)" in out
+    assert "equal to the layer with weights (1, 3, 3, 3): True" in out
+
+
+def test_learning_the_edge_kernel(nb):
+    out = checked_output(nb, "learned = np.random")
+    image = np.ones((6, 8))
+    image[:, 2:6] = 0
+    edges = correlate2d(image, [[1, -1]], mode="valid")
+    k = np.random.default_rng(0).normal(size=(1, 2))
+    assert f"start: {k.round(3)}" in out
+    losses = {}
+    for step in range(1, 21):  # the gradient by finite differences, not by the formula
+        err = correlate2d(image, k, mode="valid") - edges
+        losses[step] = np.sum(err**2)
+        grad = np.zeros(2)
+        for j in range(2):
+            e = np.zeros((1, 2))
+            e[0, j] = 1e-6
+            up = np.sum((correlate2d(image, k + e, mode="valid") - edges) ** 2)
+            down = np.sum((correlate2d(image, k - e, mode="valid") - edges) ** 2)
+            grad[j] = (up - down) / 2e-6
+        k = k - 0.03 * grad
+    for step in (4, 8, 12, 16, 20):
+        assert f"step {step:2}: loss before the step {losses[step]:.4f}" in out
+    assert np.allclose(k, [[1, -1]], atol=5e-4)
+    assert "learned kernel: [[ 1. -1.]]" in out
+    assert "the edge map's first row: [ 0.  1.  0.  0.  0. -1.  0.]" in out
+    text = markdown_text(nb)
+    assert "0.63" in text and "0.0005" in text
+
+
+def test_library_gradient_agrees(nb):
+    out = checked_output(nb, "conv2d_layer_grads(x4")
+    gy = np.array([[1.0, -2.0], [0.5, 3.0]])
+    want = correlate2d(X[0], gy, mode="valid").tolist()  # [[11.5, 14.0], [19.0, 21.5]]
+    assert want == [[11.5, 14.0], [19.0, 21.5]]
+    assert f"library: {want}  yours: {want}" in out
+    assert "bias gradient = sum of grad_y: [2.5]" in out
+
+
+def _forward_accuracy(net, images, labels):
+    """TinyCNN's forward pass written again with scipy: correlate, ReLU, 2x2 max, dense."""
+    n = len(images)
+    feats = []
+    for img in images[:, 0]:
+        maps = np.array([np.maximum(correlate2d(img, w[0], mode="valid") + b, 0)
+                         for w, b in zip(net.conv_w, net.conv_b)])
+        p = maps.shape[1] // 2
+        pooled = maps[:, : 2 * p, : 2 * p].reshape(len(maps), p, 2, p, 2).max(axis=(2, 4))
+        feats.append(pooled.ravel())
+    logits = np.array(feats) @ net.fc_w + net.fc_b
+    return float((logits.argmax(axis=1) == labels).mean()), n
+
+
+def test_tiny_cnn_parameters_and_accuracy(nb, history):
+    out = checked_output(nb, "history = train(seed=0)")
+    assert 8 * 1 * 3 * 3 + 8 == 80 and (8 * 5 * 5) * 4 + 4 == 804
+    assert "parameters: 884" in out and "fc_w: (200, 4)" in out
+    start, _ = _forward_accuracy(TinyCNN(8, 3, 12, 4, seed=0), history.test_images,
+                                 history.test_labels)
+    end, n = _forward_accuracy(history.model, history.test_images, history.test_labels)
+    assert n == 400
+    assert f"epoch  0: held-out accuracy {start:6.1%}" in out
+    assert f"epoch 15: held-out accuracy {end:6.1%}" in out
+    assert f"{start:.1%}" == "22.8%" and f"{end:.1%}" == "98.8%"
+    for epoch in (1, 2, 5, 10):
+        assert f"epoch {epoch:2}: held-out accuracy {history.test_accuracy[epoch]:6.1%}" in out
+    text = markdown_text(nb)
+    for shown in ("22.8%", "62.0%", "91.5%", "98.8%"):
+        assert shown in text
+
+
+def _best_matches(kernels):
+    """Best sign-free cosine of each mean-removed kernel with the named ones and their mirrors."""
+    refs = {}
+    for name, m in NAMED.items():
+        m = np.array(m, dtype=float)
+        refs[name] = m
+        mirror = m[:, ::-1]
+        centred = mirror - mirror.mean()
+        if all(abs(np.sum(centred * (r - r.mean()))) / (np.linalg.norm(centred)
+               * np.linalg.norm(r - r.mean())) < 1 - 1e-9 for r in refs.values()):
+            refs[name + " mirrored"] = mirror
+    rows = []
+    for k in kernels:
+        a = k - k.mean()
+        scores = {n: abs(np.sum(a * (r - r.mean()))) / (np.linalg.norm(a)
+                  * np.linalg.norm(r - r.mean())) for n, r in refs.items()}
+        best = max(scores, key=scores.get)
+        rows.append((best, scores[best]))
+    return rows
+
+
+def test_learned_kernel_table(nb, history):
+    out = checked_output(nb, "kernel_matches(history.kernels[0])")
+    before, after = _best_matches(history.kernels[0]), _best_matches(history.kernels[-1])
+    for f, ((n0, c0), (n1, c1)) in enumerate(zip(before, after)):
+        assert f"{f:>6} | {n0:<20} {c0:5.2f} | {n1:<20} {c1:5.2f}" in out
+    mean0, mean1 = np.mean([c for _, c in before]), np.mean([c for _, c in after])
+    assert f"{mean0:5.2f}" == " 0.53" and f"{mean1:5.2f}" == " 0.67"
+    good = [f for f, (_, c) in enumerate(after) if c >= 0.8]
+    assert good == [2, 3, 6]
+    assert f"trained filters with |cos| >= 0.8: {len(good)}" in out
+    # what the text says, number by number
+    text = markdown_text(nb)
+    assert "filters 2, 3 and 6" in text
+    assert [after[f][0] for f in good] == ["prewitt_x", "prewitt_y", "prewitt_x"]
+    assert [round(after[f][1], 2) for f in good] == [0.94, 0.89, 0.81]
+    others = [round(c, 2) for f, (_, c) in enumerate(after) if f not in good and f != 0]
+    assert (min(others), max(others)) == (0.36, 0.60) and "(0.36 to 0.60)" in text
+    starts = [round(c, 2) for _, c in before]
+    assert (min(starts), max(starts)) == (0.28, 0.72) and "(0.28 to 0.72)" in text
+    assert round(after[0][1], 2) == 0.74 and "0.74" in text
+
+
+def test_lesson_shape(nb):
+    text = markdown_text(nb)
+    assert text.count("**Predict") >= 8
+    assert text.count("Exercise") >= 2
+    assert text.count("*Figure:") == 2  # alt text for both explorers
+    assert 'for_notebook("07ch")' in code_text(nb)
+    assert "](08_applications_and_cost.ipynb)" in nb.cells[-1].source
+    assert "seed" not in text.lower().replace("seed=0", "")

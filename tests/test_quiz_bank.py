@@ -20,6 +20,7 @@ import sys
 import numpy as np
 import pytest
 from scipy.signal import convolve2d, correlate2d
+from scipy.signal import correlate as scipy_correlate
 
 from convlab.quiz import (
     NOTEBOOKS,
@@ -35,6 +36,7 @@ from convlab.quiz import (
     questions_for,
 )
 from convlab.quiz.authoring import digest_lines
+from convlab.quiz.banks import nb07ch
 
 from .support import ROOT, BankContract
 
@@ -49,7 +51,8 @@ def _all_questions():
 
 
 def test_every_notebook_01_to_08_has_a_bank_module():
-    assert sorted(NOTEBOOKS) == [f"{n:02d}" for n in range(1, 9)]
+    # "07ch": the new notebook 07 (channels), keyed so until 07 → 08 and 08 → 09 are renumbered
+    assert sorted(NOTEBOOKS) == sorted([f"{n:02d}" for n in range(1, 9)] + ["07ch"])
     for nb, (_title, build) in NOTEBOOKS.items():
         assert build.__module__ == f"convlab.quiz.banks.nb{nb}", nb
 
@@ -112,7 +115,7 @@ def test_no_plain_answers_in_the_bank_source():
 def test_for_notebook_accepts_ints_and_refuses_unknown():
     assert for_notebook(1, progress=None).name == "01"
     assert for_notebook("08", progress=None).name == "08"
-    with pytest.raises(ValueError, match=r"available: 01, (\d\d, )*08"):
+    with pytest.raises(ValueError, match=r"available: 01, (\w+, )*08"):
         for_notebook("99", progress=None)
 
 
@@ -142,7 +145,30 @@ def _shape_answer(prompt: str) -> tuple[int, int]:
     return tuple(len(range(0, n + 2 * p - k + 1, s)) for n, k in ((n0, k0), (n1, k1)))
 
 
-RECOMPUTE = {correlation_entry: _entry_answer, output_shape: _shape_answer}
+def _layer_parameters_answer(prompt: str) -> int:
+    """C_out·C_in·k·k + C_out, by building the layer's arrays from the prompt's sizes."""
+    m = re.search(r"reads \*\*(\d+)\*\* input channels and has \*\*(\d+)\*\* filters of "
+                  r"\*\*(\d+) ×", prompt)
+    c_in, c_out, k = map(int, m.groups())
+    return np.zeros((c_out, c_in, k, k)).size + np.zeros(c_out).size
+
+
+def _layer_shape_answer(prompt: str) -> tuple[int, int, int]:
+    """(C_out, H', W') from the prompt, by scipy's n-d valid correlation of a padded input."""
+    c_in, h, w = map(int, re.search(r"input of shape \((\d+), (\d+), (\d+)\)", prompt).groups())
+    c_out, _, k, _ = map(int, re.search(r"weights of shape \((\d+), (\d+), (\d+), (\d+)\)",
+                                        prompt).groups())
+    p = int(re.search(r"zero padding (\d+)", prompt)[1])
+    out = scipy_correlate(np.ones((c_in, h + 2 * p, w + 2 * p)), np.ones((c_in, k, k)), "valid")
+    return (c_out, *out.shape[1:])
+
+
+RECOMPUTE = {
+    correlation_entry: _entry_answer,
+    output_shape: _shape_answer,
+    nb07ch.layer_parameters: _layer_parameters_answer,
+    nb07ch.layer_output_shape: _layer_shape_answer,
+}
 
 
 @pytest.mark.parametrize("q", [q for q in _all_questions() if isinstance(q, GeneratedQuestion)],

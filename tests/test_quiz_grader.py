@@ -265,3 +265,26 @@ def test_argument_checks():
         check_implementation("np.convolve", "convolve1d")
     with pytest.raises(ValueError, match="isolation"):
         check_implementation(np.convolve, "convolve1d", isolation="docker")
+
+
+# -- weight_grad2d: the weight gradient of a one-channel layer (notebook 07's exercise) -------
+
+def test_weight_gradient_kind_passes_the_correlation_of_x_with_grad_y():
+    def grad(x, grad_y):  # dL/dk[a, b] = sum x[i + a, j + b] grad_y[i, j], written with scipy
+        from scipy.signal import correlate2d
+
+        return correlate2d(x, grad_y, mode="valid")
+
+    report = check_implementation(grad, "weight_grad2d")
+    assert len(report.passed) == len(report.results) == 7
+
+
+def test_weight_gradient_kind_catches_a_flipped_or_transposed_gradient():
+    from scipy.signal import convolve2d, correlate2d
+
+    flipped = check_implementation(lambda x, g: convolve2d(x, g, mode="valid"), "weight_grad2d")
+    assert flipped.failed
+    assert any("not flipped" in r.name for r in flipped.failed)
+    swapped = check_implementation(lambda x, g: correlate2d(x.T, g.T, mode="valid"),
+                                   "weight_grad2d")
+    assert any("non-square" in r.name for r in swapped.failed)

@@ -4,7 +4,8 @@ Every ``plot_*`` function takes an optional ``ax`` (or ``axes``), draws on it, a
 the artists it made, so that an explorer can update them in place instead of drawing again.
 One module per figure, named after it: ``diagonals`` (notebook 01), ``slide`` and
 ``smoothing`` (02, 03), ``steps2d`` (the 2-D stepper, 04–05) and ``images`` (04), ``stride``
-(the window grid, 05), ``layer_stack`` (06) and ``applications`` (07).  The palette and
+(the window grid, 05), ``layer_stack`` (06), ``channels`` and ``training`` (07) and
+``applications`` (08).  The palette and
 shared helpers live in ``_style``.  The numbers these figures show are computed below, in
 the numeric core (:mod:`convlab.geometry`, :mod:`convlab.stacking`, :mod:`convlab.steps`,
 :mod:`convlab.formatting`); nothing here computes a result that is not drawn.
@@ -21,6 +22,7 @@ from .applications import (
     plot_dice_sums,
     plot_photo_edits,
 )
+from .channels import ChannelArtists, plot_channel_sum
 from .diagonals import DiagonalArtists, plot_outer_diagonals
 from .images import (
     BeforeAfterArtists,
@@ -34,6 +36,7 @@ from .slide import SlideArtists, plot_slide, stem_data
 from .smoothing import SmoothingArtists, plot_smoothing
 from .steps2d import Steps2DArtists, plot_matrices, plot_steps2d
 from .stride import GridArtists, plot_window_grid
+from .training import TrainingArtists, plot_training
 
 __all__ = [
     # palette
@@ -68,7 +71,12 @@ __all__ = [
     # notebook 06
     "LayerArtists",
     "plot_layer_stack",
-    # notebook 07
+    # notebook 07 (channels and learned filters)
+    "ChannelArtists",
+    "TrainingArtists",
+    "plot_channel_sum",
+    "plot_training",
+    # notebook 08 (applications and cost)
     "ChartSmoothingArtists",
     "CostArtists",
     "DiceArtists",

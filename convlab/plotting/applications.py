@@ -1,4 +1,4 @@
-"""Static figures of notebook 07: dice sums, a smoothed chart, photo edits, the cost of convolution.
+"""Static figures of notebook 08: dice sums, a smoothed chart, photo edits, the cost of convolution.
 
 These figures are pictures, not explorers: each function draws on the axes it
 is given, or on a new figure made without pyplot, so that in a notebook running

@@ -24,7 +24,7 @@ from . import sandbox
 from .report import CaseResult, ImplementationReport, compare
 from .vectors import _CALLS, _SPECS, KINDS, resolve_kind
 
-# The test vectors' builders, where tests (tests/test_nb08.py) have imported them from.
+# The test vectors' builders, where tests (tests/test_nb09.py) have imported them from.
 from .vectors import _cases_1d_full, _pairs_2d  # noqa: F401  isort: skip
 
 __all__ = ["KINDS", "CaseResult", "ImplementationReport", "check_implementation"]

@@ -18,6 +18,9 @@ kind                    convention
                         (``"convolve"`` is an alias)
 ``"convolve2d"``        true 2-D convolution, valid mode
 ``"output_size"``       the output length of a layer, ``fn(n, k, stride, padding)``
+``"weight_grad2d"``     the weight gradient of a one-channel layer ``y = conv2d(x, k)``:
+                        ``fn(x, grad_y) -> dL/dk``, checked against finite differences of
+                        the forward pass (:func:`convlab.gradients.weight_gradient_cases`)
 ======================  ==============================================================
 """
 
@@ -139,6 +142,12 @@ def _cases_output_size() -> list[_Case]:
     return [_Case(n, args, (args[0] + 2 * args[3] - args[1]) // args[2] + 1) for n, args in rows]
 
 
+def _cases_weight_grad2d() -> list[_Case]:
+    from ..gradients import weight_gradient_cases
+
+    return [_Case(n, args, want) for n, args, want in weight_gradient_cases()]
+
+
 #: kind -> (canonical kind, convention, case builder)
 _SPECS: dict[str, tuple[str, str, Callable[[], list[_Case]]]] = {
     "convolve1d": (
@@ -173,6 +182,13 @@ _SPECS: dict[str, tuple[str, str, Callable[[], list[_Case]]]] = {
         "floor((n + 2*padding - k) / stride) + 1, an integer",
         _cases_output_size,
     ),
+    "weight_grad2d": (
+        "weight_grad2d",
+        "the weight gradient dL/dk of a one-channel layer y = conv2d(x, k) (valid "
+        "cross-correlation), fn(x, grad_y) -> an array of shape (rows - grad_rows + 1, "
+        "cols - grad_cols + 1), checked against finite differences of the forward pass",
+        _cases_weight_grad2d,
+    ),
 }
 _ALIASES = {
     "conv1d": "correlate1d",
@@ -189,6 +205,7 @@ _CALLS: dict[str, tuple[str, tuple[str, ...]]] = {
     "correlate2d": ("fn(x, h)", ()),
     "convolve2d": ("fn(x, h)", ()),
     "output_size": ("fn(n, k, stride, padding)", ("stride", "padding")),
+    "weight_grad2d": ("fn(x, grad_y)", ()),
 }
 
 #: Every accepted ``kind`` of :func:`check_implementation`.

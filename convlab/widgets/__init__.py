@@ -5,6 +5,7 @@ explorer; ``EXPLORERS`` lists them all (the widget benchmark and the tests walk 
 """
 
 from .base import CannotDraw, Explorer, handles, stepper
+from .channels import ChannelExplorer
 from .diagonal import DiagonalExplorer
 from .layerstack import LayerStack
 from .playground import FilterPlayground
@@ -12,6 +13,7 @@ from .slide import SlideExplorer
 from .smoothing import SmoothingExplorer
 from .stepper2d import Stepper2D
 from .stride import StrideExplorer
+from .training import TrainingExplorer
 
 #: Every explorer of the course, in notebook order.
 EXPLORERS: tuple[type[Explorer], ...] = (
@@ -22,6 +24,8 @@ EXPLORERS: tuple[type[Explorer], ...] = (
     FilterPlayground,
     StrideExplorer,
     LayerStack,
+    ChannelExplorer,
+    TrainingExplorer,
 )
 
 __all__ = [
@@ -43,4 +47,7 @@ __all__ = [
     "StrideExplorer",
     # notebook 06
     "LayerStack",
+    # notebook 07
+    "ChannelExplorer",
+    "TrainingExplorer",
 ]

@@ -1,4 +1,10 @@
-"""The course's question banks, one module per notebook (``nb01.py`` … ``nb08.py``).
+"""The course's question banks, one module per notebook (``nb01.py`` … ``nb08.py``, ``nb07ch.py``).
+
+The keys (and question ids) are the notebooks' numbers from before notebook 07, *Channels and
+learned filters*, was added: ``"07"`` is notebook 08 (applications and cost), ``"08"`` notebook 09
+(the quiz), ``"07ch"`` the new notebook 07.  A question id salts its answers' digests and keys the
+learner's saved progress, so renaming ids means re-hashing every stored answer, text synonyms
+included; until that is done the keys stay.
 
 Each module defines ``NOTEBOOK`` (its two-digit number), ``TITLE`` and ``questions()``,
 which returns a fresh list of questions in the order the notebook shows them;

@@ -1,4 +1,4 @@
-"""Quiz of notebook 07: dice, polynomials and the cost of convolution.
+"""Quiz of notebook 08 (bank key "07"): dice, polynomials and the cost of convolution.
 
 Answers are stored as salted hashes; the plain answers and their independent
 checks are in ``tests/test_quiz_bank_nb07.py``.

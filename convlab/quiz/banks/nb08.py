@@ -1,11 +1,11 @@
-"""Notebook 08's questions: the course quiz, in the order of the notebook's sections.
+"""Notebook 09's questions (bank key "08"): the course quiz, in the order of its sections.
 
 The quiz opens with ten big questions about convolution (what it is, where it is used, why
 networks stack convolutional layers, what it costs, how deep networks go), each followed by
 questions that put a number on it, and ends with practice on the course's own examples.
-Each section of notebook 08 shows one function's questions below, in this order, so the
+Each section of notebook 09 shows one function's questions below, in this order, so the
 learner meets questions 1 to 25 in turn: :func:`sections` lists them, and the notebook's
-``quiz.section(...)`` cells must match it (``tests/test_nb08.py`` checks).
+``quiz.section(...)`` cells must match it (``tests/test_nb09.py`` checks).
 
 Answers are stored as salted hashes only; the plain answers and their independent checks
 are in ``tests/test_quiz_bank_nb08.py``.  The facts behind the answers on network depth are
@@ -357,7 +357,7 @@ def _cost() -> list[Question]:
             hint="Count the multiplications for one output value, then for all of them.",
             explanation="Direct convolution costs about **n · m** multiply-adds (in 2-D, "
             "output pixels × kernel cells), which is a lot for big images and many layers. "
-            "The FFT brings long convolutions down to about (n + m) log(n + m); notebook 07 "
+            "The FFT brings long convolutions down to about (n + m) log(n + m); notebook 08 "
             "times loops, numpy and FFT side by side.",
         ),
         NumericQuestion(

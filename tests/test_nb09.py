@@ -1,4 +1,4 @@
-"""Notebook 08, the course quiz: the ten seed questions, the recap table that maps them to the
+"""Notebook 09, the course quiz: the ten seed questions, the recap table that maps them to the
 quiz, and the grader's reports it prints, each checked against an independent computation."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from convlab.quiz.banks import nb08
 
 from .support import NOTEBOOK_DIR, checked_output, code_cells, markdown_text, read_notebook
 
-PATH = NOTEBOOK_DIR / "08_quiz.ipynb"
+PATH = NOTEBOOK_DIR / "09_quiz.ipynb"
 
 # Seed 000's closing questions, word for word.
 SEED_QUESTIONS = [
