@@ -195,7 +195,7 @@ def plot_slide(x, h=None, mode="full", *, flip=True, step=0):
     record = x if isinstance(x, Steps) else steps(x, h, mode, flip=flip)
     n, m = len(record.x), len(record.kernel)
     fig, (input_ax, products_ax, output_ax) = subplots(
-        3, 1, figsize=(10, 7.2), gridspec_kw={"height_ratios": [1.4, 1, 1]},
+        3, 1, figsize=(8.6, 6.6), gridspec_kw={"height_ratios": [1.4, 1, 1]},
     )
     kernel_ax = input_ax.twinx()
     left, right = -(m - 1) - 0.7, n + m - 2 + 0.7

@@ -195,7 +195,7 @@ def plot_window_grid(n=7, k=3, *, stride=1, padding=0, dilation=1, transposed=Fa
     geometry = window_geometry(n, k, stride=stride, padding=padding, dilation=dilation,
                                transposed=transposed)
     if axes is None:
-        fig, axes = subplots(1, 2, figsize=(10, 5.2), gridspec_kw={"width_ratios": [1, 1]})
+        fig, axes = subplots(1, 2, figsize=(8.6, 4.6), gridspec_kw={"width_ratios": [1, 1]})
     fig = axes[0].figure
     backgrounds, overlays, lines, boxes, frames = [], [], [], [], []
     for ax in axes:
