@@ -32,6 +32,7 @@ from ._style import (
 __all__ = [
     "TEXT_LIMIT",
     "Steps2DArtists",
+    "describe_steps2d",
     "plot_matrices",
     "plot_steps2d",
     "step_formula",
@@ -82,6 +83,30 @@ def step_formula(record: Steps2D, step: int, *, name: str = "out", per_line: int
     else:
         body = " + ".join(terms)
     return f"{head}{body} = {total}"
+
+
+def describe_steps2d(record: Steps2D) -> str:
+    """The caption of :func:`plot_steps2d`'s figure for ``record``: its panels and sizes.
+
+    Examples
+    --------
+    >>> caption = describe_steps2d(steps2d(np.ones((5, 5)), np.ones((3, 3)), padding=1))
+    >>> print(caption)
+    Four panels, left to right: the 5×5 input zero-padded to 7×7 (dashed: the image)
+    with the window outlined; the 3×3 kernel; the products of window and kernel; the 5×5
+    output, where their sum lands (grey: not computed yet). Move step to slide the window;
+    tick flip for true convolution.
+    """
+    (n1, n2), (m1, m2), (p1, p2) = record.x.shape, record.kernel.shape, record.shape
+    (q1, q2) = record.padded.shape
+    padded = f" zero-padded to {q1}×{q2} (dashed: the image)" if (q1, q2) != (n1, n2) else ""
+    kernel = "kernel, flipped for true convolution" if record.flip else "kernel"
+    return (
+        f"Four panels, left to right: the {n1}×{n2} input{padded} with the window "
+        f"outlined; the {m1}×{m2} {kernel}; the products of window and kernel; the {p1}×{p2} "
+        "output, where their sum lands (grey: not computed yet). Move step to slide the "
+        "window; tick flip for true convolution."
+    )
 
 
 def _limits(values):

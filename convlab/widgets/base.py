@@ -135,6 +135,9 @@ class Explorer:
         self.controls: dict[str, widgets.ValueWidget] = {}
         self.figure = None
         self.message = widgets.HTML(layout=widgets.Layout(min_height="1.6em"))
+        #: The caption above the controls: ``description``, refreshed after every change
+        #: (an explorer whose panels change may describe what is on show now).
+        self.caption = widgets.HTML()
         self.errors = widgets.Output()
         self.error: str | None = None
         self.animated: list = []
@@ -281,6 +284,7 @@ class Explorer:
         self.errors.outputs = ()
         self._last_values = values
         self.message.value = html.escape(status or "")
+        self.caption.value = f"<i>{html.escape(self.description)}</i>"
         if ran and all(h.blit for h in ran) and self._background is not None:
             self._blit()
         else:
@@ -331,9 +335,10 @@ class Explorer:
             else:  # any other backend: a picture refreshed after every change
                 self._image = widgets.Image(value=self.png(), format="png")
                 view = self._image
-            caption = widgets.HTML(f"<i>{html.escape(self.description)}</i>")
+            self.caption.value = f"<i>{html.escape(self.description)}</i>"
             controls = widgets.HBox(list(self._control_rows()))
-            self._widget = widgets.VBox([caption, controls, view, self.message, self.errors])
+            self._widget = widgets.VBox([self.caption, controls, view, self.message,
+                                         self.errors])
             self._widget.add_class("convlab-explorer")
         return self._widget
 
