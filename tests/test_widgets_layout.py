@@ -35,7 +35,7 @@ from convlab.plotting import (
     plot_image_numbers,
     plot_matrices,
 )
-from convlab.plotting._style import WIDTH_PX, still_dpi
+from convlab.plotting._style import WIDTH_PX, _fit_dpi
 from convlab.plotting.applications import (
     plot_cost,
     plot_dice_sums,
@@ -133,7 +133,7 @@ def test_gallery_titles_and_ticks_are_readable():
     fig, _ = plot_filter_gallery(photo(downsample=3), {"a": laplacian(), "b": box(3),
                                                        "c": sharpen(), "d": laplacian(),
                                                        "e": box(3)})
-    dpi = still_dpi(fig.get_size_inches()[0], dpi=fig.dpi)
+    dpi = _fit_dpi(fig.get_size_inches()[0], dpi=fig.dpi)
     sizes = [ax.title.get_fontsize() * dpi / 72 for ax in fig.axes if ax.get_title()]
     ticks = [lab.get_fontsize() * dpi / 72 for ax in fig.axes for lab in ax.get_xticklabels()]
     assert min(sizes) >= 11 and min(ticks) >= 10, (min(sizes), min(ticks))
@@ -157,4 +157,4 @@ def test_stepper_numbers_fit_their_cells():
 
 def test_still_dpi_refuses_a_nonsense_width():
     with pytest.raises(ValueError, match="width_inches"):
-        still_dpi(0)
+        _fit_dpi(0)

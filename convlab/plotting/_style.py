@@ -7,7 +7,7 @@ Every figure fits a notebook column on a small laptop: in JupyterLab at 1366×76
 the file browser open, a cell's output area is about 900 CSS pixels wide, and a live
 (ipympl) canvas does not shrink to fit: it is exactly *inches × dpi* pixels wide.
 :data:`WIDTH_PX` is that budget, the one place it is set; :func:`subplots` (live and still
-figures) and :func:`still_dpi` (pictures) keep every figure within it.
+figures) and ``_fit_dpi`` (pictures) keep every figure within it.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ __all__ = [
     "annotate_matrix",
     "WIDTH_PX",
     "freeze_layout",
-    "still_dpi",
     "subplots",
     "text_colour",
 ]
@@ -122,7 +121,7 @@ def annotate_matrix(ax, matrix, *, cmap=SEQUENTIAL_CMAP, clim=None, fontsize=10,
     return image, texts
 
 
-def still_dpi(width_inches: float, *, budget: int = WIDTH_PX, dpi: float = DPI) -> float:
+def _fit_dpi(width_inches: float, *, budget: int = WIDTH_PX, dpi: float = DPI) -> float:
     """The resolution at which a figure ``width_inches`` wide is at most ``budget`` pixels.
 
     ``dpi`` if that already fits, else the largest that does (text shrinks with it, so
@@ -130,9 +129,9 @@ def still_dpi(width_inches: float, *, budget: int = WIDTH_PX, dpi: float = DPI) 
 
     Examples
     --------
-    >>> still_dpi(8.0)   # 800 px at 100 dpi: fits
+    >>> _fit_dpi(8.0)   # 800 px at 100 dpi: fits
     100
-    >>> still_dpi(10.0)  # 1000 px would not: 86 dpi gives 860 px
+    >>> _fit_dpi(10.0)  # 1000 px would not: 86 dpi gives 860 px
     86
     """
     if width_inches <= 0:
@@ -144,7 +143,7 @@ def subplots(*args, **kwargs):
     """``plt.subplots`` for the course's figures, within the width budget.
 
     Constrained layout; :data:`DPI` unless the figure would be wider than
-    :data:`WIDTH_PX`, then the dpi that fits (:func:`still_dpi`), chosen when the figure
+    :data:`WIDTH_PX`, then the dpi that fits (:func:`_fit_dpi`), chosen when the figure
     is made (ipympl rescales a canvas for high-density screens from that first dpi, so
     it must not be changed afterwards); and no warning that
     "more than 20 figures" are open, which a learner re-running explorer cells would
@@ -160,7 +159,7 @@ def subplots(*args, **kwargs):
     """
     kwargs.setdefault("layout", "constrained")
     width = kwargs.get("figsize", plt.rcParams["figure.figsize"])[0]
-    kwargs["dpi"] = still_dpi(width, dpi=kwargs.get("dpi", DPI))
+    kwargs["dpi"] = _fit_dpi(width, dpi=kwargs.get("dpi", DPI))
     with plt.rc_context({"figure.max_open_warning": 0}):
         return plt.subplots(*args, **kwargs)
 

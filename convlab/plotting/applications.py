@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..applications import dice_sum_distribution, direct_cost, fft_cost
-from ._style import DONE, HIGHLIGHT, MUTED, WIDTH_PX, still_dpi
+from ._style import DONE, HIGHLIGHT, MUTED, WIDTH_PX, _fit_dpi
 
 __all__ = [
     "CostArtists",
@@ -44,7 +44,7 @@ _METHOD_COLOURS = {
 
 def _figure(ncols, width, height):
     width = min(width, WIDTH_PX / 100)
-    fig = Figure(figsize=(width, height), dpi=still_dpi(width), layout="constrained")
+    fig = Figure(figsize=(width, height), dpi=_fit_dpi(width), layout="constrained")
     axes = fig.subplots(1, ncols, squeeze=False)[0]
     return fig, list(axes)
 
@@ -59,7 +59,7 @@ class _Static:
     def png(self, dpi=None) -> bytes:
         """The figure as PNG bytes (by default at its own dpi, within the width budget)."""
         if dpi is None:
-            dpi = still_dpi(self.figure.get_size_inches()[0], dpi=self.figure.dpi)
+            dpi = _fit_dpi(self.figure.get_size_inches()[0], dpi=self.figure.dpi)
         buf = io.BytesIO()
         self.figure.savefig(buf, format="png", dpi=dpi)
         return buf.getvalue()

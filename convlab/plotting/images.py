@@ -17,7 +17,7 @@ import numpy as np
 
 from ..formatting import format_number
 from ..layers import conv2d
-from ._style import DIGITS, DIVERGING_CMAP, still_dpi, subplots, text_colour
+from ._style import DIGITS, DIVERGING_CMAP, _fit_dpi, subplots, text_colour
 
 __all__ = [
     "BeforeAfterArtists",
@@ -273,7 +273,7 @@ def picture(figure, *, dpi=None):
     """``figure`` as a still PNG for a notebook cell, and closed.
 
     ``dpi`` defaults to the figure's own, lowered if needed to fit the width budget
-    (:func:`~convlab.plotting._style.still_dpi`).
+    (:func:`~convlab.plotting._style._fit_dpi`).
 
     A live ipympl canvas for every static figure would be slow and heavy; the explorers
     are the live figures.  The picture is reduced to 256 colours to keep notebooks small.
@@ -294,7 +294,7 @@ def picture(figure, *, dpi=None):
     from PIL import Image as PILImage
 
     if dpi is None:
-        dpi = still_dpi(figure.get_size_inches()[0], dpi=figure.dpi)
+        dpi = _fit_dpi(figure.get_size_inches()[0], dpi=figure.dpi)
     buf = io.BytesIO()
     figure.savefig(buf, format="png", dpi=dpi)
     plt.close(figure)

@@ -354,6 +354,11 @@ class Explorer:
         return bundle
 
 
+#: Play's speeds: milliseconds between steps.  "fastest" is ten steps a second, as fast
+#: as an explorer's step keeps up in JupyterLab (see tests/browser/bench_lab.py).
+SPEEDS = (("slow", 1200), ("normal", 700), ("fast", 300), ("fastest", 100))
+
+
 def stepper(slider: widgets.IntSlider, *, interval: int = 700) -> widgets.HBox:
     """Play / pause, step back and forward, and speed, all driving ``slider``.
 
@@ -389,8 +394,8 @@ def stepper(slider: widgets.IntSlider, *, interval: int = 700) -> widgets.HBox:
     back.on_click(nudge(-1))
     forward.on_click(nudge(+1))
     speed = widgets.Dropdown(
-        options=[("slow", 1200), ("normal", 700), ("fast", 300)], value=interval
-        if interval in (1200, 700, 300) else 700, description="Speed",
+        options=SPEEDS, value=interval if interval in dict(SPEEDS).values() else 700,
+        description="Speed",
         layout=widgets.Layout(width="11em"), style={"description_width": "3.5em"},
     )
     widgets.link((speed, "value"), (play, "interval"))
