@@ -28,7 +28,7 @@ from .lab import open_notebook, run_all
 
 PRESSES = 7
 PLAY_SECONDS = 3.0
-OUTPUTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell .jp-OutputArea"
+OUTPUTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell"
 
 
 def _control(cls) -> str:
@@ -87,7 +87,7 @@ def baseline(index, name):
 #: first animation frame whose picture differs (a canvas's pixels or a new decoded img).
 WATCH = """([index, kind]) => { window.__convlabBench = new Promise((resolve) => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-  const out = panel.querySelectorAll('.jp-Cell .jp-OutputArea')[index];
+  const out = panel.querySelectorAll('.jp-CodeCell')[index];
   const snap = () => {
     if (kind === 'canvas') {
       const c = out.querySelector('.jupyter-matplotlib-canvas-div canvas');
@@ -117,7 +117,7 @@ WATCH = """([index, kind]) => { window.__convlabBench = new Promise((resolve) =>
 #: caller pauses) how long frames keep coming.
 FRAMES = """([index, seconds]) => new Promise((resolve) => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-  const out = panel.querySelectorAll('.jp-Cell .jp-OutputArea')[index];
+  const out = panel.querySelectorAll('.jp-CodeCell')[index];
   const c = out.querySelector('.jupyter-matplotlib-canvas-div canvas');
   const hash = () => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let h = 0; for (let i = 0; i < d.length; i += 7) h = (h * 31 + d[i]) | 0; return h; };
@@ -133,7 +133,7 @@ FRAMES = """([index, seconds]) => new Promise((resolve) => {
 
 BACKLOG = """([index]) => new Promise((resolve) => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-  const out = panel.querySelectorAll('.jp-Cell .jp-OutputArea')[index];
+  const out = panel.querySelectorAll('.jp-CodeCell')[index];
   const c = out.querySelector('.jupyter-matplotlib-canvas-div canvas');
   const hash = () => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let h = 0; for (let i = 0; i < d.length; i += 7) h = (h * 31 + d[i]) | 0; return h; };
@@ -150,7 +150,7 @@ BACKLOG = """([index]) => new Promise((resolve) => {
 
 def _press_times(page, index, kind, label, presses):
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-    out = panel.locator(".jp-Cell .jp-OutputArea").nth(index)
+    out = panel.locator(".jp-CodeCell").nth(index)
     out.scroll_into_view_if_needed()
     if label is None:  # interact's one slider
         slider = out.locator(".widget-slider").first
