@@ -95,12 +95,12 @@ class WindowGeometry:
         if self.transposed:
             i, j = int(rows[0]), int(cols[0])
             return (
-                f"step {step + 1} of {self.steps}: input ({i}, {j}) adds x[{i}, {j}]·kernel to "
+                f"step {step} of 0 … {self.steps - 1}: input ({i}, {j}) adds x[{i}, {j}]·kernel to "
                 f"output rows {wr[0]}…{wr[-1]}, cols {wc[0]}…{wc[-1]}"
             )
         r, c = int(wr[0]), int(wc[0])
         return (
-            f"step {step + 1} of {self.steps}: output ({r}, {c}) reads rows "
+            f"step {step} of 0 … {self.steps - 1}: output ({r}, {c}) reads rows "
             f"{_listing(rows)}, cols {_listing(cols)}"
         )
 

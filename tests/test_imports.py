@@ -66,6 +66,7 @@ DRAWING_HELPERS = {
     "stem_data",  # stems as one polyline, for Line2D.set_data
     "response_display",  # colour map, limits and caption for a filtered image
     "step_formula",  # the caption of the 2-D stepper
+    "describe_steps2d",  # the 2-D stepper's figure caption: its panels and their sizes
 }
 #: Return annotations that mean "a numeric result".
 NUMERIC_RETURNS = ("ndarray", "int", "float", "list[np.ndarray]", "WindowGeometry")

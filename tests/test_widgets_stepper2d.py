@@ -168,7 +168,7 @@ def test_display_bundle_and_description():
     bundle = stepper._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["image/png"].startswith(b"\x89PNG")
-    assert "2×2 kernel stepping over a 3×3 input" in stepper.description
+    assert "the 3×3 input with the window outlined; the 2×2 kernel" in stepper.description
     for ax in stepper.figure.axes:
         assert ax.get_title() and ax.get_xlabel()
 

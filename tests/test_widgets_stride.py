@@ -78,7 +78,7 @@ def test_every_step_highlights_the_taps_that_conv2d_reads(n, k, s, p, d):
         box = explorer.artists.boxes[0]
         assert (box.get_x(), box.get_y(), box.get_width()) == (c * s - p - 0.5, r * s - p - 0.5,
                                                                span)
-        assert explorer.artists.step_text.get_text().startswith(f"step {t + 1} of {out * out}:")
+        assert explorer.artists.step_text.get_text().startswith(f"step {t} of 0 … {out * out - 1}:")
 
 
 def test_cells_no_window_reads_are_marked():

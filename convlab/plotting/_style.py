@@ -1,7 +1,13 @@
-"""The course's look: one palette and the annotated-matrix helper every figure uses.
+"""The course's look: one palette, one width budget, and the helpers every figure uses.
 
 Colours come from the Okabe–Ito palette and the ``cividis`` colour map, both safe for
 colour-blind readers.
+
+Every figure fits a notebook column on a small laptop: in JupyterLab at 1366×768 with
+the file browser open, a cell's output area is about 900 CSS pixels wide, and a live
+(ipympl) canvas does not shrink to fit: it is exactly *inches × dpi* pixels wide.
+:data:`WIDTH_PX` is that budget, the one place it is set; :func:`subplots` (live and still
+figures) and ``_fit_dpi`` (pictures) keep every figure within it.
 """
 
 from __future__ import annotations
@@ -17,12 +23,22 @@ __all__ = [
     "MUTED",
     "SEQUENTIAL_CMAP",
     "DIGITS",
+    "DPI",
     "DIVERGING_CMAP",
     "annotate_matrix",
+    "WIDTH_PX",
     "freeze_layout",
     "subplots",
     "text_colour",
 ]
+
+#: The widest a figure may be, in CSS pixels: a notebook cell's output area in JupyterLab
+#: at 1366×768 with the file browser open is about 900 px (measured: see
+#: tests/browser/test_layout.py), less a margin for the explorer's own padding.
+WIDTH_PX = 860
+#: Dots per inch of the course's figures when they fit :data:`WIDTH_PX` at this resolution
+#: (matplotlib's default); a wider figure gets a lower dpi, never a wider canvas.
+DPI = 100
 
 #: Okabe–Ito orange: the one thing the learner should look at.
 HIGHLIGHT = "#E69F00"
@@ -105,11 +121,45 @@ def annotate_matrix(ax, matrix, *, cmap=SEQUENTIAL_CMAP, clim=None, fontsize=10,
     return image, texts
 
 
+def _fit_dpi(width_inches: float, *, budget: int = WIDTH_PX, dpi: float = DPI) -> float:
+    """The resolution at which a figure ``width_inches`` wide is at most ``budget`` pixels.
+
+    ``dpi`` if that already fits, else the largest that does (text shrinks with it, so
+    figures are designed to fit at ``dpi`` and this is only the safety net).
+
+    Examples
+    --------
+    >>> _fit_dpi(8.0)   # 800 px at 100 dpi: fits
+    100
+    >>> _fit_dpi(10.0)  # 1000 px would not: 86 dpi gives 860 px
+    86
+    """
+    if width_inches <= 0:
+        raise ValueError(f"width_inches must be positive, got {width_inches!r}")
+    return min(dpi, int(budget / width_inches))
+
+
 def subplots(*args, **kwargs):
-    """``plt.subplots`` for the course's figures: constrained layout, and no warning that
+    """``plt.subplots`` for the course's figures, within the width budget.
+
+    Constrained layout; :data:`DPI` unless the figure would be wider than
+    :data:`WIDTH_PX`, then the dpi that fits (:func:`_fit_dpi`), chosen when the figure
+    is made (ipympl rescales a canvas for high-density screens from that first dpi, so
+    it must not be changed afterwards); and no warning that
     "more than 20 figures" are open, which a learner re-running explorer cells would
-    otherwise see (each explorer keeps its figure alive for as long as it is shown)."""
+    otherwise see (each explorer keeps its figure alive for as long as it is shown).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig, ax = subplots(figsize=(20, 4))
+    >>> fig.dpi, bool(fig.get_size_inches()[0] * fig.dpi <= WIDTH_PX)
+    (43, True)
+    """
     kwargs.setdefault("layout", "constrained")
+    width = kwargs.get("figsize", plt.rcParams["figure.figsize"])[0]
+    kwargs["dpi"] = _fit_dpi(width, dpi=kwargs.get("dpi", DPI))
     with plt.rc_context({"figure.max_open_warning": 0}):
         return plt.subplots(*args, **kwargs)
 

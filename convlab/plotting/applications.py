@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..applications import dice_sum_distribution, direct_cost, fft_cost
-from ._style import DONE, HIGHLIGHT, MUTED
+from ._style import DONE, HIGHLIGHT, MUTED, WIDTH_PX, _fit_dpi
 
 __all__ = [
     "CostArtists",
@@ -43,7 +43,8 @@ _METHOD_COLOURS = {
 
 
 def _figure(ncols, width, height):
-    fig = Figure(figsize=(width, height), layout="constrained")
+    width = min(width, WIDTH_PX / 100)
+    fig = Figure(figsize=(width, height), dpi=_fit_dpi(width), layout="constrained")
     axes = fig.subplots(1, ncols, squeeze=False)[0]
     return fig, list(axes)
 
@@ -55,8 +56,10 @@ class _Static:
     figure: Figure
     description: str
 
-    def png(self, dpi=90) -> bytes:
-        """The figure as PNG bytes."""
+    def png(self, dpi=None) -> bytes:
+        """The figure as PNG bytes (by default at its own dpi, within the width budget)."""
+        if dpi is None:
+            dpi = _fit_dpi(self.figure.get_size_inches()[0], dpi=self.figure.dpi)
         buf = io.BytesIO()
         self.figure.savefig(buf, format="png", dpi=dpi)
         return buf.getvalue()

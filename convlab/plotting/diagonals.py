@@ -84,7 +84,7 @@ def plot_outer_diagonals(x, y=None, k=0, *, axes=None):
     if axes is None:
         m = d.outer.shape[1]
         fig, axes = subplots(
-            1, 2, figsize=(10, 4.2), gridspec_kw={"width_ratios": [max(m, 3), max(len(d), 4)]},
+            1, 2, figsize=(8.6, 4.0), gridspec_kw={"width_ratios": [max(m, 3), max(len(d), 4)]},
         )
     table_ax, sums_ax = axes
     fig = table_ax.figure

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..formatting import format_number
 from ..layers import conv2d
-from ._style import DIGITS, DIVERGING_CMAP, subplots, text_colour
+from ._style import DIGITS, DIVERGING_CMAP, _fit_dpi, subplots, text_colour
 
 __all__ = [
     "BeforeAfterArtists",
@@ -120,7 +120,7 @@ class BeforeAfterArtists:
 
 
 def plot_before_after(image, filtered=None, kernel=None, *, title="after",
-                      figsize=(10, 3.9)) -> BeforeAfterArtists:
+                      figsize=(8.6, 3.5)) -> BeforeAfterArtists:
     """The image, the kernel and the filtered image side by side.
 
     Parameters
@@ -213,7 +213,7 @@ def plot_filter_gallery(image, kernels, *, flip=False, ncols=3, figsize=None):
     panels = {"original": None, **kernels}
     nrows = -(-len(panels) // ncols)
     if figsize is None:
-        figsize = (3.2 * ncols, 2.8 * nrows)
+        figsize = (2.85 * ncols, 2.5 * nrows)
     fig, axes = _still_subplots(nrows, ncols, figsize=figsize, squeeze=False)
     low, high = float(image.min()), float(image.max())
     results = {}
@@ -235,7 +235,7 @@ def plot_filter_gallery(image, kernels, *, flip=False, ncols=3, figsize=None):
     return fig, results
 
 
-def plot_image_numbers(image, *, title="the same image as a picture", figsize=(12, 5.6)):
+def plot_image_numbers(image, *, title="the same image as a picture", figsize=(8.6, 5.0)):
     """An image twice: as its matrix of numbers, and as a grey picture.
 
     Examples
@@ -247,10 +247,15 @@ def plot_image_numbers(image, *, title="the same image as a picture", figsize=(1
     12
     """
     image = np.asarray(image)
-    fig, (numbers_ax, picture_ax) = _still_subplots(1, 2, figsize=figsize)
     rows, cols = image.shape
+    # the numbers get the room: three fifths of the width, the picture the rest
+    fig, (numbers_ax, picture_ax) = _still_subplots(
+        1, 2, figsize=figsize, gridspec_kw={"width_ratios": [3, 2]},
+    )
     numbers_ax.imshow(np.zeros_like(image), cmap="gray_r", clim=(0, 1))
-    size = 9 if max(rows, cols) <= 8 else 6.5
+    longest = max(len(format_number(v, DIGITS)) for v in image.ravel())
+    cell = 0.56 * figsize[0] / max(rows, cols)  # inches a cell is wide, about
+    size = min(10.0, 0.9 * 72 * cell / (0.6 * max(longest, 2)))
     for (i, j), value in np.ndenumerate(image):
         numbers_ax.text(j, i, format_number(value, DIGITS), ha="center", va="center", fontsize=size)
     numbers_ax.set_title(f"{rows}×{cols} numbers")
@@ -264,8 +269,11 @@ def plot_image_numbers(image, *, title="the same image as a picture", figsize=(1
     return fig
 
 
-def picture(figure, *, dpi=72):
+def picture(figure, *, dpi=None):
     """``figure`` as a still PNG for a notebook cell, and closed.
+
+    ``dpi`` defaults to the figure's own, lowered if needed to fit the width budget
+    (:func:`~convlab.plotting._style._fit_dpi`).
 
     A live ipympl canvas for every static figure would be slow and heavy; the explorers
     are the live figures.  The picture is reduced to 256 colours to keep notebooks small.
@@ -285,6 +293,8 @@ def picture(figure, *, dpi=72):
     from IPython.display import Image
     from PIL import Image as PILImage
 
+    if dpi is None:
+        dpi = _fit_dpi(figure.get_size_inches()[0], dpi=figure.dpi)
     buf = io.BytesIO()
     figure.savefig(buf, format="png", dpi=dpi)
     plt.close(figure)

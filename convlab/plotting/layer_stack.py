@@ -136,7 +136,7 @@ def plot_layer_stack(maps, k, *, layers=None, pixel=None, axes=None) -> LayerArt
     (7, 'layer 3: 10×10')
     """
     if axes is None:
-        fig, grid = subplots(2, 4, figsize=(11, 6))
+        fig, grid = subplots(2, 4, figsize=(8.6, 5.0))
         axes = list(grid.ravel())
     fig = axes[0].figure
     map_axes, spread_ax = list(axes[: MAX_LAYERS + 1]), axes[MAX_LAYERS + 1]

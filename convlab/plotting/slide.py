@@ -33,6 +33,11 @@ PRODUCTS = "#009E73"
 MAX_TAP_LABELS = 15
 
 
+def _is_integer(values) -> bool:
+    values = np.asarray(values)
+    return bool(values.size) and bool(np.all(values == np.round(values)))
+
+
 def stem_data(positions, values):
     """The vertices of a stem plot as one line: ``(p, 0) → (p, v)``, NaN between stems.
 
@@ -129,6 +134,8 @@ class SlideArtists:
                      f"{format_numbers(record.kernel)} and slides along x")
         else:
             title = f"Cross-correlation: h = {format_numbers(h)} slides along x as it is (no flip)"
+        if np.array_equal(h, h[::-1]):
+            title += "\nh reads the same backwards: flipped or not, the kernel is the same"
         self.input_ax.set_title(title, fontsize=11)
         self.output_ax.set_title(
             f"Output y so far  ({record.mode!r} mode: {len(record)} values)", fontsize=11
@@ -195,7 +202,7 @@ def plot_slide(x, h=None, mode="full", *, flip=True, step=0):
     record = x if isinstance(x, Steps) else steps(x, h, mode, flip=flip)
     n, m = len(record.x), len(record.kernel)
     fig, (input_ax, products_ax, output_ax) = subplots(
-        3, 1, figsize=(10, 7.2), gridspec_kw={"height_ratios": [1.4, 1, 1]},
+        3, 1, figsize=(8.6, 6.6), gridspec_kw={"height_ratios": [1.4, 1, 1]},
     )
     kernel_ax = input_ax.twinx()
     left, right = -(m - 1) - 0.7, n + m - 2 + 0.7
@@ -205,9 +212,14 @@ def plot_slide(x, h=None, mode="full", *, flip=True, step=0):
         ax.set_xlim(left, right)
         ax.axhline(0, color="black", lw=0.6)
     input_ax.set_xlabel("position n in x (outside 0 … N − 1: zero padding)")
-    input_ax.set_ylabel("x[n]", color=INPUT)
-    kernel_ax.set_ylabel("kernel as applied", color=HIGHLIGHT)
-    kernel_ax.tick_params(axis="y", colors=HIGHLIGHT)
+    # two scales on one panel: each axis in its own colour, named, so that a kernel tap
+    # is read on the orange right-hand axis, never against the input's left one
+    input_ax.set_ylabel("x[n]  (left axis)", color=INPUT)
+    kernel_ax.set_ylabel("kernel as applied  (right axis)", color=HIGHLIGHT)
+    kernel_ax.tick_params(axis="y", colors=HIGHLIGHT, width=1.5)
+    kernel_ax.spines["right"].set_color(HIGHLIGHT)
+    kernel_ax.spines["right"].set_linewidth(1.5)
+    kernel_ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=_is_integer(record.kernel)))
     window = input_ax.axvspan(-0.5, m - 0.5, color=HIGHLIGHT, alpha=0.15, lw=0)
     signal = input_ax.stairs(
         record.x, np.arange(n + 1) - 0.5, baseline=0, fill=True, facecolor=INPUT_FILL,

@@ -94,7 +94,7 @@ def plot_smoothing(x, h, *, step=0):
     """
     x = np.asarray(x, dtype=float)
     h = np.asarray(h, dtype=float)
-    fig, (input_ax, kernel_ax, result_ax) = subplots(3, 1, figsize=(9, 7), sharex=True)
+    fig, (input_ax, kernel_ax, result_ax) = subplots(3, 1, figsize=(8.6, 6.4), sharex=True)
     n = len(x)
     for ax in (input_ax, kernel_ax, result_ax):
         ax.set_xlim(-0.5, n - 0.5)

@@ -17,11 +17,22 @@ from matplotlib.patches import Rectangle
 
 from ..formatting import format_number
 from ..steps import Steps2D, steps2d
-from ._style import DIGITS, DIVERGING_CMAP, HIGHLIGHT, MUTED, SEQUENTIAL_CMAP, subplots, text_colour
+from ._style import (
+    DIGITS,
+    DIVERGING_CMAP,
+    DPI,
+    HIGHLIGHT,
+    MUTED,
+    SEQUENTIAL_CMAP,
+    WIDTH_PX,
+    subplots,
+    text_colour,
+)
 
 __all__ = [
     "TEXT_LIMIT",
     "Steps2DArtists",
+    "describe_steps2d",
     "plot_matrices",
     "plot_steps2d",
     "step_formula",
@@ -74,6 +85,30 @@ def step_formula(record: Steps2D, step: int, *, name: str = "out", per_line: int
     return f"{head}{body} = {total}"
 
 
+def describe_steps2d(record: Steps2D) -> str:
+    """The caption of :func:`plot_steps2d`'s figure for ``record``: its panels and sizes.
+
+    Examples
+    --------
+    >>> caption = describe_steps2d(steps2d(np.ones((5, 5)), np.ones((3, 3)), padding=1))
+    >>> print(caption)
+    Four panels, left to right: the 5×5 input zero-padded to 7×7 (dashed: the image)
+    with the window outlined; the 3×3 kernel; the products of window and kernel; the 5×5
+    output, where their sum lands (grey: not computed yet). Move step to slide the window;
+    tick flip for true convolution.
+    """
+    (n1, n2), (m1, m2), (p1, p2) = record.x.shape, record.kernel.shape, record.shape
+    (q1, q2) = record.padded.shape
+    padded = f" zero-padded to {q1}×{q2} (dashed: the image)" if (q1, q2) != (n1, n2) else ""
+    kernel = "kernel, flipped for true convolution" if record.flip else "kernel"
+    return (
+        f"Four panels, left to right: the {n1}×{n2} input{padded} with the window "
+        f"outlined; the {m1}×{m2} {kernel}; the products of window and kernel; the {p1}×{p2} "
+        "output, where their sum lands (grey: not computed yet). Move step to slide the "
+        "window; tick flip for true convolution."
+    )
+
+
 def _limits(values):
     """Colour map and limits: a sequential map for values >= 0, else one centred on 0."""
     values = np.asarray(values, dtype=float)
@@ -84,9 +119,14 @@ def _limits(values):
     return SEQUENTIAL_CMAP, (low, high if high > low else low + 1.0)
 
 
-def _fontsize(matrix) -> float:
+def _fontsize(matrix, cell=None) -> float:
+    """Points for the numbers of ``matrix``: 10 for short numbers, smaller for long ones,
+    and, given ``cell`` (inches a cell is wide), no larger than fits the cell."""
     longest = max(len(format_number(v, DIGITS)) for v in np.asarray(matrix).ravel())
-    return 10 if longest <= 3 else 8 if longest <= 5 else 6.5
+    size = 10 if longest <= 3 else 8 if longest <= 5 else 6.5
+    if cell is not None:  # a digit is about 0.6 em wide; keep a tenth of the cell free
+        size = min(size, 0.9 * 72 * cell / (0.6 * max(longest, 2)))
+    return max(size, 6.0)
 
 
 def _cells(ax, matrix, *, cmap, clim, origin=(0, 0), text=True, fontsize=None):
@@ -271,9 +311,13 @@ def plot_steps2d(x, k=None, step=0, *, stride=1, padding=0, dilation=1, flip=Fal
     lines = -(-kernel.size // per_line) if per_line else 1
     if figsize is None:
         tall = max(min(max(padded.shape[0], output.shape[0]), TEXT_LIMIT), 3)
-        wide = max(9.0, min(13.0, 2.5 + 0.42 * sum(ratios)))
+        wide = max(6.0, min(WIDTH_PX / DPI, 2.5 + 0.42 * sum(ratios)))
         cell = min(0.4, (wide - 2.5) / sum(ratios))  # inches per cell, as wide as fits
         figsize = (wide, 1.9 + cell * tall + 0.22 * lines)
+    else:
+        cell = (figsize[0] - 2.5) / sum(ratios)
+    sizes = [cell * ratio / max(cols, 1) for ratio, cols in
+             zip(ratios, (padded.shape[1], kernel.shape[1], kernel.shape[1], output.shape[1]))]
     fig, (in_ax, k_ax, p_ax, out_ax) = subplots(
         1, 4, figsize=figsize, gridspec_kw={"width_ratios": ratios},
     )
@@ -281,7 +325,7 @@ def plot_steps2d(x, k=None, step=0, *, stride=1, padding=0, dilation=1, flip=Fal
     low, high = float(padded.min()), float(padded.max())
     input_image, _ = _cells(
         in_ax, padded, cmap="gray", clim=(low, high if high > low else low + 1),
-        origin=origin, text=not big_input,
+        origin=origin, text=not big_input, fontsize=_fontsize(padded, sizes[0]),
     )
     if any(p for pair in rec.pads for p in pair):
         n1, n2 = rec.x.shape
@@ -303,7 +347,8 @@ def plot_steps2d(x, k=None, step=0, *, stride=1, padding=0, dilation=1, flip=Fal
     in_ax.set_ylim(padded.shape[0] - origin[0] - 0.5, -origin[0] - 0.5)
 
     cmap, clim = _limits(kernel)
-    kernel_image, kernel_texts = _cells(k_ax, kernel, cmap=cmap, clim=clim, text=kernel_text)
+    kernel_image, kernel_texts = _cells(k_ax, kernel, cmap=cmap, clim=clim, text=kernel_text,
+                                       fontsize=_fontsize(kernel, sizes[1]))
     k_ax.set_title("kernel, flipped" if rec.flip else "kernel")
     _integer_ticks(k_ax, *kernel.shape)
     k_ax.set_xlabel("kernel column")
@@ -312,7 +357,7 @@ def plot_steps2d(x, k=None, step=0, *, stride=1, padding=0, dilation=1, flip=Fal
     cmap, clim = _product_limits(rec)
     products_image, products_texts = _cells(
         p_ax, rec.windows[0, 0] * kernel, cmap=cmap, clim=clim, text=kernel_text,
-        fontsize=_fontsize([clim[0], clim[1], *kernel.ravel()]),
+        fontsize=_fontsize([clim[0], clim[1], *kernel.ravel()], sizes[2]),
     )
     p_ax.set_title("window × kernel")
     _integer_ticks(p_ax, *kernel.shape)
@@ -320,7 +365,8 @@ def plot_steps2d(x, k=None, step=0, *, stride=1, padding=0, dilation=1, flip=Fal
 
     cmap, clim = _limits(output)
     output_image, output_texts = _cells(out_ax, output, cmap=cmap, clim=clim,
-                                        text=not big_output)
+                                        text=not big_output,
+                                        fontsize=_fontsize(output, sizes[3]))
     cover = out_ax.imshow(np.zeros((*output.shape, 4)), interpolation="nearest",
                           extent=output_image.get_extent(), zorder=3.5)  # over the numbers
     current = Rectangle((-0.5, -0.5), 1, 1, fill=False, lw=3, edgecolor=HIGHLIGHT, zorder=4)

@@ -37,6 +37,11 @@ CUT_RGBA = to_rgba("white")
 _TAP = to_rgba(HIGHLIGHT, 0.95)
 _SPAN = to_rgba(HIGHLIGHT, 0.25)
 _DONE = to_rgba(DONE, 0.75)
+#: The legend's four entries (label, colour) for each mode.
+FORWARD_KEY = (("input", INPUT_RGBA), ("zero padding", PAD_RGBA),
+               ("never read", UNREAD_RGBA), ("this step", _TAP))
+TRANSPOSED_KEY = (("input / output", INPUT_RGBA), ("cut by padding", CUT_RGBA),
+                  ("stamped so far", _DONE), ("this step", _TAP))
 
 
 def _grid_lines(size: int, origin: int) -> np.ndarray:
@@ -65,6 +70,7 @@ class GridArtists:
     step_text: object
     formula: object
     frames: tuple = ()
+    legend: object = None
     geometry: WindowGeometry | None = None
     step: int = 0
 
@@ -106,6 +112,9 @@ class GridArtists:
             lines.set_segments(_grid_lines(size, origin))
             ax.set_xlim(extent[0], extent[1])
             ax.set_ylim(extent[2], extent[3])
+            ticks = np.arange(origin, origin + size, -(-size // 8))  # whole cells, at most 8
+            ax.set_xticks(ticks)
+            ax.set_yticks(ticks)
             ax.set_title(title, fontsize=10)
         left_frame, right_frame = self.frames
         inner_size = g.n if not g.transposed else g.out
@@ -115,8 +124,21 @@ class GridArtists:
         (left_frame if g.transposed else right_frame).set_visible(False)
         self.formula.set_text(("transposed convolution:  " if g.transposed else "output size:  ")
                               + g.formula())
+        if self.legend is not None:
+            for text, handle, (label, colour) in zip(
+                self.legend.get_texts(), self.legend.legend_handles,
+                TRANSPOSED_KEY if g.transposed else FORWARD_KEY,
+            ):
+                text.set_text(label)
+                handle.set_facecolor(colour)
         self.geometry = g
         self.show(0)
+
+    def refuse(self, settings: str) -> None:
+        """Say in the figure's title that ``settings`` cannot be drawn (the panels keep the
+        last layer that could), so the title never shows settings the controls no longer
+        have."""
+        self.formula.set_text(f"{settings}: cannot be drawn (see below the figure)")
 
     def show(self, step: int) -> None:
         """Highlight step ``step``; only the overlays, outlines and step text change."""
@@ -195,7 +217,7 @@ def plot_window_grid(n=7, k=3, *, stride=1, padding=0, dilation=1, transposed=Fa
     geometry = window_geometry(n, k, stride=stride, padding=padding, dilation=dilation,
                                transposed=transposed)
     if axes is None:
-        fig, axes = subplots(1, 2, figsize=(10, 5.2), gridspec_kw={"width_ratios": [1, 1]})
+        fig, axes = subplots(1, 2, figsize=(8.6, 4.6), gridspec_kw={"width_ratios": [1, 1]})
     fig = axes[0].figure
     backgrounds, overlays, lines, boxes, frames = [], [], [], [], []
     for ax in axes:
@@ -211,17 +233,15 @@ def plot_window_grid(n=7, k=3, *, stride=1, padding=0, dilation=1, transposed=Fa
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
         ax.set_aspect("equal")
-    axes[0].legend(
-        handles=[Patch(facecolor=INPUT_RGBA, edgecolor="0.45", label="input"),
-                 Patch(facecolor=PAD_RGBA, edgecolor="0.45", label="zero padding / cut"),
-                 Patch(facecolor=UNREAD_RGBA, edgecolor="0.45", label="never read"),
-                 Patch(facecolor=_TAP, edgecolor="0.45", label="this step")],
+    legend = axes[0].legend(
+        handles=[Patch(facecolor=colour, edgecolor="0.45", label=label)
+                 for label, colour in FORWARD_KEY],
         loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=8, frameon=False,
     )
     step_text = fig.supxlabel(" ", fontsize=10)
     formula = fig.suptitle("", fontsize=12)
     artists = GridArtists(fig, tuple(axes), tuple(backgrounds), tuple(overlays), tuple(lines),
-                          tuple(boxes), step_text, formula, tuple(frames))
+                          tuple(boxes), step_text, formula, tuple(frames), legend)
     artists.set_geometry(geometry)
     artists.show(step)
     return artists

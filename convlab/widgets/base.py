@@ -135,6 +135,9 @@ class Explorer:
         self.controls: dict[str, widgets.ValueWidget] = {}
         self.figure = None
         self.message = widgets.HTML(layout=widgets.Layout(min_height="1.6em"))
+        #: The caption above the controls: ``description``, refreshed after every change
+        #: (an explorer whose panels change may describe what is on show now).
+        self.caption = widgets.HTML()
         self.errors = widgets.Output()
         self.error: str | None = None
         self.animated: list = []
@@ -281,6 +284,7 @@ class Explorer:
         self.errors.outputs = ()
         self._last_values = values
         self.message.value = html.escape(status or "")
+        self.caption.value = f"<i>{html.escape(self.description)}</i>"
         if ran and all(h.blit for h in ran) and self._background is not None:
             self._blit()
         else:
@@ -331,9 +335,10 @@ class Explorer:
             else:  # any other backend: a picture refreshed after every change
                 self._image = widgets.Image(value=self.png(), format="png")
                 view = self._image
-            caption = widgets.HTML(f"<i>{html.escape(self.description)}</i>")
+            self.caption.value = f"<i>{html.escape(self.description)}</i>"
             controls = widgets.HBox(list(self._control_rows()))
-            self._widget = widgets.VBox([caption, controls, view, self.message, self.errors])
+            self._widget = widgets.VBox([self.caption, controls, view, self.message,
+                                         self.errors])
             self._widget.add_class("convlab-explorer")
         return self._widget
 
@@ -347,6 +352,11 @@ class Explorer:
         data["image/png"] = self.png()
         data["text/plain"] = f"{type(self).__name__}: {self.description}"
         return bundle
+
+
+#: Play's speeds: milliseconds between steps.  "fastest" is ten steps a second, as fast
+#: as an explorer's step keeps up in JupyterLab (see tests/browser/bench_lab.py).
+SPEEDS = (("slow", 1200), ("normal", 700), ("fast", 300), ("fastest", 100))
 
 
 def stepper(slider: widgets.IntSlider, *, interval: int = 700) -> widgets.HBox:
@@ -384,8 +394,8 @@ def stepper(slider: widgets.IntSlider, *, interval: int = 700) -> widgets.HBox:
     back.on_click(nudge(-1))
     forward.on_click(nudge(+1))
     speed = widgets.Dropdown(
-        options=[("slow", 1200), ("normal", 700), ("fast", 300)], value=interval
-        if interval in (1200, 700, 300) else 700, description="Speed",
+        options=SPEEDS, value=interval if interval in dict(SPEEDS).values() else 700,
+        description="Speed",
         layout=widgets.Layout(width="11em"), style={"description_width": "3.5em"},
     )
     widgets.link((speed, "value"), (play, "interval"))

@@ -140,13 +140,14 @@ class FilterPlayground(Explorer):
                 grid_template_columns=f"repeat({len(start)}, 4.8em)", display="none"))
         self.kernel = None
         self.filtered = None
+        self._hint = widgets.HTML("Your kernel (numbers such as 1, -4, 0.5 or 1/9):",
+                                  layout=widgets.Layout(display="none"))
         self._connect()
 
     def _control_rows(self):
         c = self.controls
         menu = widgets.VBox([c["kernel"], c["size"], c["sigma"]])
-        hint = widgets.HTML("Your kernel (numbers such as 1, -4, 0.5 or 1/9):")
-        return [menu, widgets.VBox([hint, *self.grids.values()])]
+        return [menu, widgets.VBox([self._hint, *self.grids.values()])]
 
     def _kernel(self, kernel: str, size: int, sigma: float, cells: dict) -> np.ndarray:
         if kernel in CUSTOM:
@@ -170,6 +171,7 @@ class FilterPlayground(Explorer):
     def _filter(self, size: int, sigma: float, kernel: str, **cells) -> None:
         for key, grid in self.grids.items():
             grid.layout.display = "" if key == kernel else "none"
+        self._hint.layout.display = "" if kernel in CUSTOM else "none"  # only with its grid
         self.controls["size"].disabled = kernel not in SIZED
         self.controls["sigma"].disabled = kernel != "gaussian2d"
         try:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 
-from ..plotting.steps2d import plot_steps2d, step_formula
+from ..plotting.steps2d import describe_steps2d, plot_steps2d, step_formula
 from ..steps import steps2d
 from .base import Explorer, handles, stepper
 
@@ -65,12 +66,7 @@ class Stepper2D(Explorer):
         last = len(record) - 1
         if isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= last:
             raise ValueError(f"step must be an integer between 0 and {last}, got {step!r}")
-        (n1, n2), (m1, m2), (p1, p2) = record.x.shape, record.kernel.shape, record.shape
-        self.description = (
-            f"A {m1}×{m2} kernel stepping over a {n1}×{n2} input: the window on the input, "
-            f"the products of window and kernel, and their sum landing in the {p1}×{p2} output. "
-            "Move step to slide the window; tick flip for true convolution."
-        )
+        self.description = describe_steps2d(record)
         with plt.ioff():
             self.artists = plot_steps2d(record, step=step)
         self.figure = self.artists.figure
@@ -106,6 +102,7 @@ class Stepper2D(Explorer):
         record = self._record(bool(flip))
         if record is not self.artists.record:
             self.artists.set_record(record)
+        self.description = describe_steps2d(record)
         self.adjust("step", value=self.controls["step"].value)
 
     @handles("step", blit=True)
@@ -113,4 +110,9 @@ class Stepper2D(Explorer):
         self.artists.show(step)
 
     def _status(self, step: int, flip: bool) -> str:
-        return step_formula(self._record(bool(flip)), step)
+        record = self._record(bool(flip))
+        formula = step_formula(record, step)
+        if flip and np.array_equal(record.kernel, record.kernel[::-1, ::-1]):
+            formula += ("   (this kernel is the same turned half a turn, so flipping it "
+                        "changes nothing)")
+        return formula

@@ -72,8 +72,9 @@ class StrideExplorer(Explorer):
                                             dilation=dilation, transposed=bool(transposed))
         self.figure = self.artists.figure
         self.geometry = geometry
-        style = {"description_width": "5em"}
-        wide = widgets.Layout(width="16em")
+        # labels as wide as the longest ("dilation d") so none is cut to "paddin…"
+        style = {"description_width": "6.5em"}
+        wide = widgets.Layout(width="18em")
         step = widgets.IntSlider(value=0, min=0, max=geometry.steps - 1, description="step",
                                  tooltip="Which window (or, transposed, which input pixel)")
 
@@ -93,6 +94,8 @@ class StrideExplorer(Explorer):
         }
         self._stepper = stepper(step)
         self.animated = self.artists.animated
+        #: Texts that say a refused combination cannot be drawn (the rest of the figure stays).
+        self.refusal_marks = [self.artists.formula]
         self._connect()
 
     def _control_rows(self):
@@ -109,6 +112,10 @@ class StrideExplorer(Explorer):
             geometry = window_geometry(n, k, stride=stride, padding=padding,
                                        dilation=dilation, transposed=bool(transposed))
         except ValueError as exc:  # e.g. a kernel wider than the padded input
+            kind = "transposed, " if transposed else ""
+            self.artists.refuse(f"{kind}n = {n}, k = {k}, stride {stride}, padding {padding}, "
+                                f"dilation {dilation}")
+            self.figure.canvas.draw_idle()
             raise CannotDraw(str(exc)) from None
         self.geometry = geometry
         self.artists.set_geometry(geometry)
