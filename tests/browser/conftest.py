@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from .lab import shut_down_kernels
+
 ROOT = Path(__file__).resolve().parents[2]
 #: the Chromium to drive: $CONVLAB_CHROMIUM, else the first chromium on PATH (as .ci/run)
 CHROMIUM = Path(
@@ -137,13 +139,14 @@ def browser(lab):
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, lab):
     # the size learners have (handbook: a 1366×768 laptop screen, file browser open)
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.set_default_timeout(60_000)
     yield page
     context.close()
+    shut_down_kernels(lab)
 
 
 @pytest.fixture(scope="session")

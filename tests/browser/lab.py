@@ -7,8 +7,10 @@ so Run All is retried until a prompt shows that cells are running.
 
 from __future__ import annotations
 
+import json
 import re
 import time
+import urllib.request
 
 RUN_MENU = '.lm-MenuBar-itemLabel:text-is("Run")'
 RUN_ALL = '.lm-Menu-itemLabel:text-is("Run All Cells")'
@@ -138,3 +140,18 @@ def wait_for_new_pixels(page, canvas, old: str, timeout: float = KERNEL_TIMEOUT)
             raise
         return False
     return True
+
+
+def shut_down_kernels(lab) -> None:
+    """End every kernel session on the server, so the next test opens its notebook on a fresh
+    kernel (a notebook opened again would otherwise join the kernel an earlier test left)."""
+    base, token = lab["url"], lab["token"]
+    with urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=30) as answer:
+        sessions = json.load(answer)
+    for session in sessions:
+        request = urllib.request.Request(
+            f"{base}/api/sessions/{session['id']}?token={token}", method="DELETE"
+        )
+        with urllib.request.urlopen(request, timeout=30):
+            pass
+

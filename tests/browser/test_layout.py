@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .lab import open_notebook, run_all
+from .lab import open_notebook, run_all, shut_down_kernels
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
@@ -46,12 +46,13 @@ OVERFLOWS = """() => {
 
 
 @pytest.fixture
-def laptop(browser):
+def laptop(browser, lab):
     context = browser.new_context(viewport=LAPTOP)
     page = context.new_page()
     page.set_default_timeout(60_000)
     yield page
     context.close()
+    shut_down_kernels(lab)
 
 
 def _open_file_browser(page) -> None:
