@@ -97,9 +97,9 @@ def test_a_forking_learner_function_leaves_no_orphans(tmp_path):
             if pid == 0:  # the grandchild: lives until someone kills it
                 pidfile.write_text(str(os.getpid()))
                 while True:
-                    time.sleep(0.05)
+                    time.sleep(0.05)  # idles until killed (an idle loop, noqa: sleep)
             while not pidfile.exists():
-                time.sleep(0.001)
+                time.sleep(0.001)  # polls for the pid file (a poll, noqa: sleep)
         return np.convolve(x, h)
 
     report = check_implementation(forks, "convolve1d", timeout=10)
@@ -108,7 +108,7 @@ def test_a_forking_learner_function_leaves_no_orphans(tmp_path):
     try:
         deadline = time.monotonic() + 20
         while _alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.01)  # polls for an event (the orphan's death); not a fixed sleep
+            time.sleep(0.01)  # polls for the orphan's death, with a deadline (a poll, noqa: sleep)
         assert not _alive(pid), "the learner's forked process is still running"
     finally:
         if _alive(pid):

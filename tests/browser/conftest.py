@@ -116,7 +116,7 @@ def lab(tmp_path_factory):
                 server.kill()
                 log.close()
                 pytest.fail("JupyterLab did not start:\n" + (base / "server.log").read_text())
-            time.sleep(0.5)
+            time.sleep(0.5)  # polls /api/status until the server answers (a poll, noqa: sleep)
     yield {"url": url, "token": token, "root": root, "base": base,
            "progress": base / "progress", "log": base / "server.log"}
     server.terminate()
