@@ -37,13 +37,14 @@ False
 """
 
 from ._parse import ParseError, normalise_text, parse_array, parse_number
-from .bank import NOTEBOOKS, for_notebook, questions_for
+from .bank import NOTEBOOKS, PREDICTIONS, for_notebook, predictions_for, questions_for
 from .choices import MultipleChoice, SingleChoice, TextQuestion
 from .feedback import Feedback
 from .generated import GeneratedQuestion, Instance, correlation_entry, output_shape
 from .grader import KINDS, CaseResult, ImplementationReport, check_implementation
 from .hashing import answer_digest
 from .model import Quiz
+from .predictions import Predictions
 from .progress import ProgressStore, ProgressWarning, default_progress_path
 from .questions import ArrayQuestion, NumericQuestion, Question
 
@@ -52,6 +53,9 @@ __all__ = [
     "NOTEBOOKS",
     "Quiz",
     "for_notebook",
+    "predictions_for",
+    "Predictions",
+    "PREDICTIONS",
     "questions_for",
     # question types
     "ArrayQuestion",

@@ -21,12 +21,22 @@ import pkgutil
 from collections.abc import Callable
 
 from .model import Quiz
+from .predictions import Predictions
 from .questions import Question
 
-__all__ = ["NOTEBOOKS", "for_notebook", "find_question", "questions_for"]
+__all__ = [
+    "NOTEBOOKS",
+    "PREDICTIONS",
+    "for_notebook",
+    "find_question",
+    "predictions_for",
+    "questions_for",
+]
 
 #: notebook -> (title, bank builder), one entry per module of :mod:`convlab.quiz.banks`
 NOTEBOOKS: dict[str, tuple[str, Callable[[], list[Question]]]] = {}
+#: notebook -> builder of its Predict moments, for the banks that define ``predictions()``
+PREDICTIONS: dict[str, Callable[[], list[Question]]] = {}
 
 
 def _discover_banks() -> None:
@@ -38,6 +48,8 @@ def _discover_banks() -> None:
         if module.NOTEBOOK in NOTEBOOKS:
             raise RuntimeError(f"two banks claim notebook {module.NOTEBOOK}")
         NOTEBOOKS[module.NOTEBOOK] = (module.TITLE, module.questions)
+        if hasattr(module, "predictions"):
+            PREDICTIONS[module.NOTEBOOK] = module.predictions
 
 
 _discover_banks()
@@ -66,7 +78,8 @@ def find_question(qid: str) -> Question:
     notebook = qid.split("-", 1)[0] if isinstance(qid, str) else None
     keys = [notebook] if notebook in NOTEBOOKS else sorted(NOTEBOOKS)
     for key in keys:
-        for q in NOTEBOOKS[key][1]():
+        builders = [NOTEBOOKS[key][1], PREDICTIONS.get(key, list)]
+        for q in (q for build in builders for q in build()):
             if q.qid == qid:
                 return q
     raise KeyError(f"no question {qid!r} in the course's banks")
@@ -118,3 +131,29 @@ def for_notebook(notebook: str | int, *, progress: object = "auto") -> Quiz:
     key = _key(notebook)
     title, build = NOTEBOOKS[key]
     return Quiz(build(), name=key, title=title, progress=progress)
+
+
+def predictions_for(notebook: str | int, *, progress: object = "auto") -> Predictions:
+    """The Predict moments of one notebook, with the learner's saved guesses restored.
+
+    Parameters
+    ----------
+    notebook : str or int
+        ``"04"`` or ``4``.
+    progress : "auto", None, path or ProgressStore, optional
+        As for :func:`for_notebook`; saved under the key ``"04-predict"``.
+
+    Raises
+    ------
+    ValueError
+        If the notebook has no quiz or no Predict moments.
+
+    Examples
+    --------
+    >>> predict = predictions_for("01", progress=None)  # doctest: +SKIP
+    >>> predict("table")                                 # doctest: +SKIP
+    """
+    key = _key(notebook)
+    if key not in PREDICTIONS:
+        raise ValueError(f"notebook {notebook!r} has no Predict moments")
+    return Predictions(key, PREDICTIONS[key](), progress=progress)

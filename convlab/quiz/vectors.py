@@ -27,18 +27,13 @@ kind                    convention
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
 __all__ = ["KINDS", "resolve_kind"]
 
 
-@dataclass(frozen=True)
-class _Case:
-    name: str
-    args: tuple
-    expected: object
+from .exercises import Case as _Case
 
 
 def _corr2d(x, h):
@@ -207,6 +202,25 @@ _CALLS: dict[str, tuple[str, tuple[str, ...]]] = {
     "output_size": ("fn(n, k, stride, padding)", ("stride", "padding")),
     "weight_grad2d": ("fn(x, grad_y)", ()),
 }
+
+
+def _discover_exercises() -> None:
+    """Add the kinds of :mod:`convlab.quiz.exercises` (one module per notebook)."""
+    import importlib
+    import pkgutil
+
+    from . import exercises
+
+    for info in sorted(pkgutil.iter_modules(exercises.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{exercises.__name__}.{info.name}")
+        for name, kind in module.KINDS.items():
+            if name in _SPECS or name in _ALIASES:
+                raise RuntimeError(f"two modules define the grader kind {name!r}")
+            _SPECS[name] = (name, kind.convention, kind.cases)
+            _CALLS[name] = (kind.call, tuple(kind.keywords))
+
+
+_discover_exercises()
 
 #: Every accepted ``kind`` of :func:`check_implementation`.
 KINDS = tuple(sorted([*_SPECS, *_ALIASES]))
