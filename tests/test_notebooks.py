@@ -77,11 +77,37 @@ def test_shaped_like_a_lesson(nb):
     assert sum("**Predict" in c.source for c in nb.cells if c.cell_type == "markdown") >= 3
 
 
+SOLUTION_REGION = re.compile(
+    r"^[ \t]*### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION\n?", re.M | re.S
+)
+
+
 def test_notebooks_stay_thin(nb):
+    """No long functions in a notebook; a learner's exercise counts without its solution
+    region (the learner edition replaces that with a two-line stub), which may hold up to
+    twelve lines."""
     for cell in code_cells(nb):
-        for match in re.finditer(r"^def \w+.*?(?=^\S|\Z)", cell.source, re.M | re.S):
+        source = cell.source
+        for region in SOLUTION_REGION.findall(source):
+            body = region.strip().splitlines()[1:-1]
+            assert len(body) <= 12, f"a reference solution over 12 lines:\n{region}"
+        source = SOLUTION_REGION.sub("    ### SOLUTION\n", source)
+        for match in re.finditer(r"^def \w+.*?(?=^\S|\Z)", source, re.M | re.S):
             lines = match.group(0).strip().splitlines()
             assert len(lines) <= 5, f"long function in a notebook; move it to convlab:\n{lines}"
+
+
+def test_thin_notebook_rule_counts_a_solution_apart():
+    long_solution = "def f(x):\n    \"\"\"Doc.\"\"\"\n    ### BEGIN SOLUTION\n" + (
+        "    y = x\n" * 6
+    ) + "    return y\n    ### END SOLUTION\n"
+    thin = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(long_solution)])
+    test_notebooks_stay_thin(thin)
+    fat = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(long_solution.replace("### BEGIN SOLUTION\n", ""))]
+    )
+    with pytest.raises(AssertionError, match="long function"):
+        test_notebooks_stay_thin(fat)
 
 
 def test_notebook_01_teaches_the_outer_product_numbers():
