@@ -229,6 +229,11 @@ CASES = {
         ValueError,
         r"k must fit inside the padded input along axis 0",
     ),
+    "conv_matrix taps huge": (
+        lambda: conv_matrix((3000, 3000), np.ones((3, 3)), padding=1, sparse=True),
+        ValueError,
+        r"the matrix would hold 81000000 taps .* which compute C @ x without the matrix",
+    ),
     "conv_matrix sparse": (
         lambda: conv_matrix(4, [1], sparse="yes"),
         TypeError,
