@@ -245,3 +245,9 @@ def test_predict_cards_follow_the_bank(nb):
             assert nb.cells[i + 1].source.startswith("predict("), cell.source
     answers = [c for c in nb.cells if "answer" in c.metadata.get("tags", [])]
     assert len(answers) >= len(names) and all(c.cell_type == "markdown" for c in answers)
+
+
+def test_no_solution_marker_outside_the_solution_cells(nb):
+    """nbgrader's ClearSolutions refuses a notebook with one, so the learner edition needs this."""
+    others = [c.source for c in nb.cells if "nbgrader" not in c.metadata]
+    assert not [s for s in others if "SOLUTION" in s]
