@@ -168,3 +168,86 @@ def test_the_notebook_uses_its_explorer_and_quiz(nb):
     sources = code_text(nb)
     assert "LayerStack(layers=1)" in sources and "LayerStack(photo(" in sources
     assert 'for_notebook("06")' in sources
+
+
+EXERCISES = {  # grade_id -> the function the learner writes
+    "nb06-ex-merge_kernels": "merge_kernels",
+    "nb06-ex-receptive_field": "receptive_field",
+}
+
+
+def test_graded_exercises_pass(nb):
+    from .support import checked_output
+
+    out = checked_output(nb, '"merge_kernels"')
+    assert "8 of 8 cases passed." in out and "All cases passed" in out
+    out = checked_output(nb, '"receptive_field"')
+    assert "9 of 9 cases passed." in out and "All cases passed" in out
+
+
+def test_the_merged_kernel_is_the_true_convolution(nb):
+    """The answer prose's claim, checked on kernels that are neither symmetric nor square."""
+    from scipy.signal import correlate2d
+
+    rng = np.random.default_rng(66)
+    x, a, b = rng.normal(size=(9, 8)), rng.normal(size=(2, 3)), rng.normal(size=(3, 1))
+    two = correlate2d(correlate2d(x, a, "valid"), b, "valid")
+    assert np.allclose(two, correlate2d(x, convolve2d(a, b), "valid"))
+    assert not np.allclose(two, correlate2d(x, correlate2d(a, b), "valid"))
+    assert "full **true** convolution" in markdown_text(nb)
+
+
+def test_exercise_cells_are_nbgrader_solutions_before_their_use(nb):
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    graded = {c.metadata["nbgrader"]["grade_id"]: c for c in cells if "nbgrader" in c.metadata}
+    assert set(graded) == set(EXERCISES)
+    for grade_id, name in EXERCISES.items():
+        cell = graded[grade_id]
+        assert cell.metadata["nbgrader"]["solution"] and not cell.metadata["nbgrader"]["grade"]
+        assert cell.source.startswith("# NBVAL_CHECK_OUTPUT\ndef " + name)
+        assert "### BEGIN SOLUTION" in cell.source and "### END SOLUTION" in cell.source
+        assert not [c for c in cells if c is not cell and f"{name}(" in c.source], name
+    # each exercise comes before the cell that reveals its numbers
+    order = [c.source for c in cells]
+    first = next(i for i, s in enumerate(order) if "merge_kernels" in s)
+    assert first < next(i for i, s in enumerate(order) if "combined = convolve(lap" in s)
+    first = next(i for i, s in enumerate(order) if "receptive_field" in s)
+    assert first < next(i for i, s in enumerate(order) if "VGG-16's five blocks" in s)
+
+
+def test_exercises_with_a_stub_say_not_written_yet(nb):
+    """What the learner edition shows: the solution region replaced by a stub."""
+    import contextlib
+    import io
+
+    from convlab.quiz import check_implementation
+
+    for cell in (c for c in nb.cells if "nbgrader" in c.metadata):
+        head, rest = cell.source.split("    ### BEGIN SOLUTION\n")
+        tail = rest.split("    ### END SOLUTION\n")[1]
+        stubbed = head + "    # YOUR CODE HERE\n    raise NotImplementedError()\n" + tail
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(stubbed, {"check_implementation": check_implementation})
+        assert "not written yet" in out.getvalue() and "Traceback" not in out.getvalue()
+
+
+def test_predict_cards_follow_the_bank(nb):
+    from convlab.quiz.banks import nb06
+
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    cards = [s for s in code if s.startswith("predict(")]
+    names = [q.qid.removeprefix("06-p-") for q in nb06.predictions()]
+    assert cards == [f'predict("{name}")' for name in names]
+    assert 'predict = predictions_for("06")' in nb.cells[1].source
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown" and "**Predict:**" in cell.source:
+            assert nb.cells[i + 1].source.startswith("predict("), cell.source
+    answers = [c for c in nb.cells if "answer" in c.metadata.get("tags", [])]
+    assert len(answers) >= len(names) and all(c.cell_type == "markdown" for c in answers)
+
+
+def test_no_solution_marker_outside_the_solution_cells(nb):
+    """nbgrader's ClearSolutions refuses a notebook with one, so the learner edition needs this."""
+    others = [c.source for c in nb.cells if "nbgrader" not in c.metadata]
+    assert not [s for s in others if "SOLUTION" in s]

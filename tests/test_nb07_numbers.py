@@ -119,6 +119,8 @@ def test_cost_of_vggs_first_layer(nb):
 
 
 def test_graded_exercises_pass(nb):
+    out = checked_output(nb, '"conv_params"')
+    assert "9 of 9 cases passed." in out and "All cases passed" in out
     out = checked_output(nb, '"output_size"')
     assert "10 of 10 cases passed." in out and "All cases passed" in out
     out = checked_output(nb, '"weight_grad2d"')
@@ -176,7 +178,7 @@ def test_library_gradient_agrees(nb):
     gy = np.array([[1.0, -2.0], [0.5, 3.0]])
     want = correlate2d(X[0], gy, mode="valid").tolist()  # [[11.5, 14.0], [19.0, 21.5]]
     assert want == [[11.5, 14.0], [19.0, 21.5]]
-    assert f"library: {want}  yours: {want}" in out
+    assert f"library: {want}  conv2d(x, grad_y): {want}" in out
     assert "bias gradient = sum of grad_y: [2.5]" in out
 
 
@@ -263,3 +265,61 @@ def test_lesson_shape(nb):
     assert 'for_notebook("07ch")' in code_text(nb)
     assert "](08_applications_and_cost.ipynb)" in nb.cells[-1].source
     assert "seed" not in text.lower().replace("seed=0", "")
+
+
+EXERCISES = {  # grade_id -> the function the learner writes
+    "nb07ch-ex-conv_params": "conv_params",
+    "nb07ch-ex-out_size": "out_size",
+    "nb07ch-ex-weight_gradient": "weight_gradient",
+}
+
+
+def test_exercise_cells_are_nbgrader_solutions_before_their_use(nb):
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    graded = {c.metadata["nbgrader"]["grade_id"]: c for c in cells if "nbgrader" in c.metadata}
+    assert set(graded) == set(EXERCISES)
+    for grade_id, name in EXERCISES.items():
+        cell = graded[grade_id]
+        assert cell.metadata["nbgrader"]["solution"] and not cell.metadata["nbgrader"]["grade"]
+        assert cell.source.startswith("# NBVAL_CHECK_OUTPUT\ndef " + name)
+        assert "### BEGIN SOLUTION" in cell.source and "### END SOLUTION" in cell.source
+        # no later cell calls the learner's function: with a stub in place, Run All stays clean
+        assert not [c for c in cells if c is not cell and f"{name}(" in c.source], name
+
+
+def test_exercises_with_a_stub_say_not_written_yet(nb):
+    """What the learner edition shows: the solution region replaced by a stub."""
+    import contextlib
+    import io
+
+    from convlab.quiz import check_implementation
+
+    for cell in (c for c in nb.cells if "nbgrader" in c.metadata):
+        head, rest = cell.source.split("    ### BEGIN SOLUTION\n")
+        tail = rest.split("    ### END SOLUTION\n")[1]
+        stubbed = head + "    # YOUR CODE HERE\n    raise NotImplementedError()\n" + tail
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(stubbed, {"check_implementation": check_implementation, "conv2d": None})
+        assert "not written yet" in out.getvalue() and "Traceback" not in out.getvalue()
+
+
+def test_predict_cards_follow_the_bank(nb):
+    from convlab.quiz.banks import nb07ch
+
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    cards = [s for s in code if s.startswith("predict(")]
+    names = [q.qid.removeprefix("07ch-p-") for q in nb07ch.predictions()]
+    assert cards == [f'predict("{name}")' for name in names]
+    assert 'predict = predictions_for("07ch")' in nb.cells[1].source
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown" and "**Predict:**" in cell.source:
+            assert nb.cells[i + 1].source.startswith("predict("), cell.source
+    answers = [c for c in nb.cells if "answer" in c.metadata.get("tags", [])]
+    assert len(answers) >= len(names) and all(c.cell_type == "markdown" for c in answers)
+
+
+def test_no_solution_marker_outside_the_solution_cells(nb):
+    """nbgrader's ClearSolutions refuses a notebook with one, so the learner edition needs this."""
+    others = [c.source for c in nb.cells if "nbgrader" not in c.metadata]
+    assert not [s for s in others if "SOLUTION" in s]

@@ -1,7 +1,7 @@
 """Notebook 06's question bank: every stored hash matches an answer worked out here."""
 
 import numpy as np
-from scipy.signal import convolve2d
+from scipy.signal import convolve2d, correlate2d
 
 from convlab.quiz import MultipleChoice, NumericQuestion, SingleChoice, bank
 from convlab.quiz.banks import nb06
@@ -79,3 +79,102 @@ class TestBank06(BankContract):
     answers, also_right, wrong, near = ANSWERS, ALSO_RIGHT, WRONG, NEAR
     kinds = (NumericQuestion, SingleChoice, MultipleChoice)
     submit = ("06-field", "11")
+
+
+# -- Predict moments (predictions()): plain answers worked out here --------------------------
+
+def _step_row():
+    row = np.array([0, 0, 0, 1, 1, 1])
+    image, lap = row[1:-1], row[:-2] - 2 * row[1:-1] + row[2:]  # second difference, by hand
+    return image, lap
+
+
+def _sharpen_answer():
+    image, lap = _step_row()
+    steeper = {name: np.max(np.diff(v)) for name, v in
+               (("image + Laplacian / 4", image + lap / 4), ("image − Laplacian / 4",
+                                                            image - lap / 4))}
+    return max(steeper, key=steeper.get)
+
+
+def _six_layers_answer():
+    x = np.random.default_rng(0).integers(0, 256, size=(64, 64))
+    lap = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]])
+    y = x
+    for _ in range(6):
+        y = convolve2d(y, lap, mode="valid")
+    assert y.shape == (52, 52) and y.std() > 1000 * x.std()
+    return "(52, 52); they grow enormously"
+
+
+def _field(k, layers):
+    impulse = np.ones((1, 1))
+    for _ in range(layers):
+        impulse = convolve2d(impulse, np.ones((k, k)), mode="full")
+    return impulse.shape[0]
+
+
+def _vgg_field():
+    r, jump = 1, 1
+    for convs in (2, 2, 3, 3, 3):
+        r += convs * 2 * jump + jump  # the convolutions, then a 2x2 pooling of stride 2
+        jump *= 2
+    return r
+
+
+def _sign_answer():
+    step = np.repeat([[0, 0, 0, 1, 1, 1]], 3, axis=0)
+    kernel = np.array([[1, 0, -1]] * 3)
+    corr = correlate2d(step, kernel, mode="valid")[0, 1]
+    conv = convolve2d(step, kernel, mode="valid")[0, 1]
+    assert corr < 0 < conv
+    return "conv2d negative, convolve positive"
+
+
+PREDICT = {  # qid -> (the plain answer, wrong answers, near misses (response, words))
+    "06-p-sharpen": (_sharpen_answer(), ["image + Laplacian / 4", 2, 3], []),
+    "06-p-six-layers": (_six_layers_answer(), [0, 2, 3], []),
+    "06-p-combined": ("5 × 5; exactly equal", [0, 2, 3, 4], []),
+    "06-p-relu": ("no: it differs at practically every pixel", [0, 1, 3], []),
+    "06-p-field": (f"{_field(3, 6)} {_field(5, 6)}", ["13 13", "25 13"],
+                   [("18 30", "overlap"), ("12 24", "1 pixel")]),
+    "06-p-vgg": ("more than 100" if _vgg_field() > 100 else "fewer than 100", [0], []),
+    "06-p-sign": (_sign_answer(), [1, 2, 3], []),
+    "06-p-video": (" ".join(str(n) for n in np.zeros((8 - 2, 16 - 2, 16 - 2)).shape),
+                   ["6 16 16", "8 16 16"], [("8 14 14", "frames"), ("5 13 13", "k − 1")]),
+}
+
+
+def test_the_predictions_independent_facts():
+    assert _field(3, 6) == 13 and _field(5, 6) == 25
+    assert _vgg_field() == 212
+    x = np.random.default_rng(6).standard_normal((10, 10))
+    blur = np.outer([1, 2, 1], [1, 2, 1])
+    lap = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]])
+    assert convolve2d(lap, blur).shape == (5, 5)
+    relu = convolve2d(np.maximum(convolve2d(x, lap, "valid"), 0), blur, "valid")
+    assert np.mean(relu != convolve2d(x, convolve2d(lap, blur), "valid")) > 0.9
+
+
+def test_predictions_answer_their_worked_answers():
+    qs = nb06.predictions()
+    assert [q.qid for q in qs] == list(PREDICT)
+    for q in qs:
+        right, wrong, near = PREDICT[q.qid]
+        assert q.hint and q.reveal(), q.qid
+        assert q.check(right).correct, (q.qid, right)
+        for response in wrong:
+            fb = q.check(response)
+            assert fb.valid and not fb.correct, (q.qid, response)
+        for response, words in near:
+            fb = q.check(response)
+            assert not fb.correct and words in fb.message, (q.qid, response, fb)
+
+
+def test_predictions_are_cards_of_the_notebook():
+    from convlab.quiz import predictions_for
+
+    predict = predictions_for("06", progress=None)
+    assert predict.names == [qid.removeprefix("06-p-") for qid in PREDICT]
+    assert predict.check("field", "13 25").correct
+    assert predict.score == (1, len(PREDICT))

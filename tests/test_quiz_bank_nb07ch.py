@@ -125,3 +125,83 @@ class TestBank07ch(BankContract):
     size = (9, 9)
     submit = ("07ch-vgg", "1792")
     absent_from_source = ("1792\"", "221184")
+
+
+# -- Predict moments (predictions()): plain answers worked out here --------------------------
+
+def _rgb():
+    from convlab.data import photo
+
+    return photo(downsample=4, colour=True)
+
+
+def _channels_answer():
+    rgb = _rgb()
+    names = ("red", "green", "blue")
+    brightest = names[int(np.argmax([c.mean() for c in rgb]))]
+    return f"({', '.join(map(str, rgb.shape))}); {brightest}"
+
+
+def _slide_answer():
+    rgb = np.zeros((3, 150, 128))
+    a = correlate(rgb, np.ones((3, 3, 3)), mode="valid").shape
+    b = correlate(rgb, np.ones((2, 3, 3)), mode="valid").shape
+    return f"({', '.join(map(str, a))}), then ({', '.join(map(str, b))})"
+
+
+_WINDOWS = np.array([[[0, 1], [3, 4]], [[1, 2], [4, 5]]])  # both channels' top-left windows
+_TOP_LEFT = int(np.sum(_WINDOWS * np.array([[[0, 1], [2, 3]], [[1, 2], [3, 4]]])))
+_PLUS_ONE = int(np.sum(_WINDOWS * 1))  # K + 1 adds each window value once more
+_DENSE = (3 * 224 * 224) * (64 * 224 * 224) + 64 * 224 * 224
+_MACS = 3 * 64 * 9 * 224 * 224
+
+PREDICT = {  # qid -> (the plain answer, wrong answers, near misses (response, words))
+    "07ch-p-channels": (_channels_answer(), [0, 2, 3], []),
+    "07ch-p-top-left": (str(_TOP_LEFT), ["57", "55"], [("19", "channel 0"), ("37", "channel 1")]),
+    "07ch-p-plus-one": (str(_PLUS_ONE), ["4", "8 "], [("8", "both"), ("12", "channel 0")]),
+    "07ch-p-dense": ("hundreds of billions" if _DENSE > 1e11 else "?", [0, 1], []),
+    "07ch-p-macs": ("about a hundred million" if 3e7 < _MACS < 3e8 else "?", [0, 2], []),
+    "07ch-p-one-by-one": ("1 3 1 1", ["1 1 3 1", "3 3 1 1"], [("3 1 1 1", "three channels")]),
+    "07ch-p-slide": (_slide_answer(), [1, 2, 3], []),
+    "07ch-p-learned": ("1 -1", ["1 1", "0 0"], [("-1 1", "flipped")]),
+    "07ch-p-tiny-params": (str(_count_parameters(8, 1, 3) + (8 * 5 * 5) * 4 + 4), ["800", "888"],
+                           [("80", "dense"), ("804", "convolution"), ("872", "bias")]),
+    "07ch-p-edges": ("a few; the rest stay no closer than random kernels", [0, 2], []),
+}
+
+
+def test_the_predictions_independent_facts():
+    assert _TOP_LEFT == 56 and _PLUS_ONE == 20
+    assert _DENSE == 483_388_358_656 and _MACS == 86_704_128
+    assert PREDICT["07ch-p-tiny-params"][0] == "884"
+    # the learned kernel: the edge map was made with [1, -1], and only it reproduces the map
+    image = np.ones((6, 8))
+    image[:, 2:6] = 0
+    edges = correlate2d(image, [[1, -1]], mode="valid")
+    a = np.stack([image[:, :-1].ravel(), image[:, 1:].ravel()], axis=1)
+    k, *_ = np.linalg.lstsq(a, edges.ravel(), rcond=None)
+    assert np.allclose(k, [1, -1])
+
+
+def test_predictions_answer_their_worked_answers():
+    qs = nb07ch.predictions()
+    assert [q.qid for q in qs] == list(PREDICT)
+    for q in qs:
+        right, wrong, near = PREDICT[q.qid]
+        assert q.hint and q.reveal(), q.qid
+        assert q.check(right).correct, (q.qid, right)
+        for response in wrong:
+            fb = q.check(response)
+            assert fb.valid and not fb.correct, (q.qid, response)
+        for response, words in near:
+            fb = q.check(response)
+            assert not fb.correct and words in fb.message, (q.qid, response, fb)
+
+
+def test_predictions_are_cards_of_the_notebook():
+    from convlab.quiz import predictions_for
+
+    predict = predictions_for("07ch", progress=None)
+    assert predict.names == [qid.removeprefix("07ch-p-") for qid in PREDICT]
+    assert predict.check("top-left", "56").correct
+    assert predict.score == (1, len(PREDICT))

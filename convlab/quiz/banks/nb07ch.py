@@ -1,5 +1,6 @@
 """Notebook 07ch's questions: channels, weight tensors, parameter counts, 1 × 1 convolutions,
-the weight gradient and what the tiny CNN's kernels learned.
+the weight gradient and what the tiny CNN's kernels learned; and the notebook's Predict moments
+(:func:`predictions`, ids ``07ch-p-…``), one card per "Predict:".
 
 Answers are stored as salted hashes only; the plain answers and their independent checks are in
 ``tests/test_quiz_bank_nb07ch.py``.  VGG's first layer: 64 filters of 3 × 3 on an RGB image
@@ -119,9 +120,9 @@ def questions() -> list[Question]:
             ["6b420d14d86cf184a2946ffb1ee418d6"],
             options=[
                 "a matrix product of the weights with the pixel's vector of channel values",
-                'a blur of each channel with its neighbours',
-                'a copy of the input, unchanged',
-                'an edge map across neighbouring pixels',
+                "a blur of each channel with its neighbours",
+                "a copy of the input, unchanged",
+                "an edge map across neighbouring pixels",
             ],
             hint="A 1 × 1 kernel sees no neighbours, only the pixel's channels.",
             explanation="At each pixel it forms C_out weighted sums of the pixel's C_in channel "
@@ -134,10 +135,10 @@ def questions() -> list[Question]:
             "axes does it slide?",
             ["f09837b9c422fb9e8793030c02eb5aa5"],
             options=[
-                'rows and columns only',
-                'rows, columns and channels',
-                'channels only',
-                'it does not slide at all',
+                "rows and columns only",
+                "rows, columns and channels",
+                "channels only",
+                "it does not slide at all",
             ],
             hint="The kernel is exactly as deep as the input.",
             explanation="**Rows and columns only**: it is as deep as the input, so there is no "
@@ -152,11 +153,11 @@ def questions() -> list[Question]:
                 "40651b251df5268a38d5ad66d672fcc0",
             ],
             options=[
-                'each output value depends only on a small window of the input (locality)',
-                'the same kernel is used at every position (weight sharing)',
-                'it reads fewer input pixels in total',
-                'all its weights are equal',
-                'its parameter count does not depend on the image size',
+                "each output value depends only on a small window of the input (locality)",
+                "the same kernel is used at every position (weight sharing)",
+                "it reads fewer input pixels in total",
+                "all its weights are equal",
+                "its parameter count does not depend on the image size",
             ],
             hint="Count what a dense layer has that a convolution does not: a weight for every "
             "pair of input and output values.",
@@ -189,15 +190,199 @@ def questions() -> list[Question]:
             "kernels?",
             ["70bfee8cdb805f38eee06936b19d79d9"],
             options=[
-                'three of the eight came close to Prewitt gradient kernels (|cos| at least 0.8); '
-                'the others did not',
-                'all eight became clean edge detectors',
-                'none resembled a named edge kernel more than random kernels do',
-                'all eight became the Laplacian',
+                "three of the eight came close to Prewitt gradient kernels (|cos| at least 0.8); "
+                "the others did not",
+                "all eight became clean edge detectors",
+                "none resembled a named edge kernel more than random kernels do",
+                "all eight became the Laplacian",
             ],
             hint="Look at the |cos| column after training, and at the mean before and after.",
             explanation="**Three of eight** (0.94, 0.89, 0.81) came close to Prewitt gradient "
             "kernels, which find vertical and horizontal edges; the others stayed as far from any "
             "named kernel as random ones (mean |cos| 0.53 before, 0.67 after).",
+        ),
+    ]
+
+
+def predictions() -> list[Question]:
+    """Notebook 07ch's Predict moments, in the order the notebook asks them.
+
+    >>> [q.qid for q in predictions()][:2]
+    ['07ch-p-channels', '07ch-p-top-left']
+    """
+    return [
+        SingleChoice(
+            "07ch-p-channels",
+            "The colour photo downsampled 4 times (the grey one was 150 × 128), in the "
+            "layout convolution layers use: what is its shape, and which channel is "
+            "brightest on average? The background is a blue sky and a flag.",
+            ["afb9f914557c8f531b47366acd05ec24"],
+            options=[
+                "(150, 128, 3); blue",
+                "(3, 150, 128); blue",
+                "(3, 150, 128); red",
+                "(3, 150, 128); green",
+            ],
+            hint="Layers want the channels first: (channels, rows, columns).",
+            explanation="**(3, 150, 128); blue**: mean brightness 0.339 for blue, 0.323 "
+            "for red and 0.284 for green.",
+        ),
+        NumericQuestion(
+            "07ch-p-top-left",
+            "By hand: channel 0's window [[0, 1], [3, 4]] against its slice [[0, 1], [2, "
+            "3]], plus channel 1's window [[1, 2], [4, 5]] against [[1, 2], [3, 4]]. What "
+            "is the top-left output, without a bias?",
+            ["3b8803d462c9c006c513376f7f748d40"],
+            near_misses={
+                "24f1d03b6a28a694f80b6536a98dc00a": (
+                    "That is channel 0 alone: add channel 1's part."
+                ),
+                "4350a445172275a60c4ff55accf45894": (
+                    "That is channel 1 alone: add channel 0's part."
+                ),
+            },
+            hint="Multiply matching entries and add them, in each channel; then add the "
+            "two channels.",
+            explanation="0 + 1 + 6 + 12 = 19 and 1 + 4 + 12 + 20 = 37, so **56**, the "
+            "published value.",
+        ),
+        NumericQuestion(
+            "07ch-p-plus-one",
+            "The second output channel uses the kernel K + 1: 1 added to every weight of "
+            "both slices. By how much is its top-left value larger than the first "
+            "channel's 56?",
+            ["88c8868b0f7c820b8519c8eeb3b88042"],
+            near_misses={
+                "4115c614d5a99f17c49ba2007f12428a": (
+                    "That is channel 0's window alone; K + 1 adds 1 to both slices, so "
+                    "channel 1's window counts too."
+                ),
+                "deb990b2ecc8209fafb079b29df7efd9": (
+                    "That is channel 1's window alone; channel 0's window counts too."
+                ),
+            },
+            hint="Adding 1 to a weight adds the input value it multiplies: the sum of each "
+            "window, over both channels.",
+            explanation="Channel 0's window sums to 0 + 1 + 3 + 4 = 8 and channel 1's to 1 "
+            "+ 2 + 4 + 5 = 12: **20**, so 56 + 20 = 76.",
+        ),
+        SingleChoice(
+            "07ch-p-dense",
+            "A dense layer from the 224 × 224 colour image to 64 maps of 224 × 224, with a "
+            "weight for every pair of an input value and an output value, and a bias for "
+            "every output value. How many parameters?",
+            ["344691bbc81d16ca59c2b063932b223e"],
+            options=[
+                "fewer than a billion",
+                "between one and ten billion",
+                "hundreds of billions",
+            ],
+            hint="Inputs: 3 · 224 · 224, about 150 thousand; outputs: 64 · 224 · 224, "
+            "about 3.2 million. Multiply them.",
+            explanation="150,528 × 3,211,264 + 3,211,264 = **483,388,358,656**, about 483 "
+            "billion, against 1,792 for the convolution layer.",
+        ),
+        SingleChoice(
+            "07ch-p-macs",
+            "VGG's first layer: 3 channels in, 64 filters of 3 × 3, padding 1, on a 224 × "
+            "224 image. How many multiply-adds for one image?",
+            ["7aef9ec652d3dd62e1bbf2fe1afb8bc3"],
+            options=[
+                "about a million",
+                "about a hundred million",
+                "about ten billion",
+            ],
+            hint="C_in · C_out · k² · H' · W' = 3 · 64 · 9 · 224 · 224.",
+            explanation="**About a hundred million**: 86,704,128, although the layer has "
+            "only 1,792 parameters.",
+        ),
+        ArrayQuestion(
+            "07ch-p-one-by-one",
+            "The grey photo is 0.299 R + 0.587 G + 0.114 B at every pixel: one 1 × 1 "
+            "convolution. What shape are its weights, (C_out, C_in, k_h, k_w)? Give four "
+            "numbers.",
+            ["ce2653a10ca97d66e9f1361a7031e044"],
+            shape=(4,),
+            shape_like=True,
+            near_misses={
+                "1bc9b03ea94d8bed39982e5a92a8e55c": (
+                    "That would make three maps from one channel: here three channels go "
+                    "in and one grey map comes out."
+                ),
+            },
+            hint="One map out, three channels in, a 1 × 1 window.",
+            explanation="**(1, 3, 1, 1)**, with the weights 0.299, 0.587 and 0.114.",
+        ),
+        SingleChoice(
+            "07ch-p-slide",
+            "SciPy's n-dimensional correlate in valid mode on the (3, 150, 128) photo, "
+            "first with a 3 × 3 × 3 kernel, then with a 2 × 3 × 3 one. Which shapes come "
+            "out?",
+            ["71c6adf2fd122f05f7493f322abbb7e0"],
+            options=[
+                "(1, 148, 126), then (2, 148, 126)",
+                "(1, 148, 126) both times",
+                "(3, 148, 126), then (2, 148, 126)",
+                "(148, 126) both times",
+            ],
+            hint="In valid mode every axis shrinks by the kernel's size minus 1, the "
+            "channel axis too.",
+            explanation="**(1, 148, 126), then (2, 148, 126)**: the full-depth kernel fits "
+            "once along the channels; the 2-deep one fits twice, on (red, green) and "
+            "(green, blue): it slid.",
+        ),
+        ArrayQuestion(
+            "07ch-p-learned",
+            "Gradient descent starts from a random 1 × 2 kernel and sees only the image "
+            "and its edge map. Which kernel does it end with, rounded to whole numbers? "
+            "Give two numbers.",
+            ["c9e27de28914ac5ac3428fbfbde2e424"],
+            shape=(2,),
+            near_misses={
+                "710540504017f0ce42f9179b552c3e4a": (
+                    "Reversed: conv2d is a correlation, so nothing is flipped."
+                ),
+            },
+            hint="The edge map was made by one kernel, and the loss can fall all the way "
+            "to zero.",
+            explanation="**[1, −1]**, the kernel that made the edge map; after twelve "
+            "steps the loss is down to 0.0005.",
+        ),
+        NumericQuestion(
+            "07ch-p-tiny-params",
+            "The tiny CNN: 8 filters of 3 × 3 on one-channel 12 × 12 images, each with a "
+            "bias; ReLU; 2 × 2 max pooling; a dense layer from the 8 pooled 5 × 5 maps to "
+            "4 classes, with a bias per class. How many parameters in all?",
+            ["407ab011a025527d01d5bb20aaa750c5"],
+            near_misses={
+                "fdfd258e9c9e93e08db0edac2fd83072": (
+                    "That is the convolution layer alone: add the dense layer."
+                ),
+                "f50f74576250a5bdaa8093bed9db4715": (
+                    "That is the dense layer alone: add the convolution's 8 · 9 + 8."
+                ),
+                "919330407d7d8726d6e4450e314ad929": (
+                    "Each filter and each class has a bias too: 8 + 4 more."
+                ),
+            },
+            hint="8 · 1 · 3 · 3 + 8 for the convolution; the dense layer's input is 8 · 5 "
+            "· 5 = 200 values.",
+            explanation="80 in the convolution and 200 · 4 + 4 = 804 in the dense layer: "
+            "**884**.",
+        ),
+        SingleChoice(
+            "07ch-p-edges",
+            "After training, will all eight first-layer filters look like a named edge "
+            "kernel (a cosine similarity |cos| of at least 0.8)?",
+            ["3ebdbc6d0aa869e596777c870f1d25fc"],
+            options=[
+                "yes, all eight",
+                "a few; the rest stay no closer than random kernels",
+                "none of them",
+            ],
+            hint="Four classes can be told apart with a handful of good filters.",
+            explanation="**A few**: three of the eight (0.94, 0.89 and 0.81) came close to "
+            "Prewitt gradient kernels; the others stayed as far from any named kernel as "
+            "the random ones at the start.",
         ),
     ]
