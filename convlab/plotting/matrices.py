@@ -30,6 +30,8 @@ ZERO_TEXT = MUTED
 #: Inches per cell at most, and the margin a panel needs for its title and labels.
 CELL_IN = 0.42
 MARGIN_IN = (1.0, 1.0)  # (width, height)
+#: The narrowest a panel of :func:`plot_conv_matrices` is, so a long axis label fits.
+MIN_PANEL_IN = 2.4
 
 
 @dataclass
@@ -210,11 +212,12 @@ def plot_conv_matrices(matrices, *, labels=None):
     arrays = {name: _as_matrix(m) for name, m in matrices.items()}
     shapes = [a.shape for a in arrays.values()]
     cell = _cell_inches(shapes)
-    width = sum(MARGIN_IN[0] + cell * cols for _, cols in shapes)
+    # a narrow matrix (a transpose) still needs room for its axis label
+    widths = [max(MARGIN_IN[0] + cell * cols, MIN_PANEL_IN) for _, cols in shapes]
     height = MARGIN_IN[1] + cell * max(rows for rows, _ in shapes)
     with plt.ioff():
-        _, axes = subplots(1, len(arrays), figsize=(width, height), squeeze=False,
-                           gridspec_kw={"width_ratios": [cols for _, cols in shapes]})
+        _, axes = subplots(1, len(arrays), figsize=(sum(widths), height), squeeze=False,
+                           gridspec_kw={"width_ratios": widths})
     labels = labels or {}
     arts = []
     for ax, (name, matrix) in zip(axes.ravel(), arrays.items()):
