@@ -181,3 +181,11 @@ def test_a_stub_is_not_written_yet(kind, stub):
 def test_a_wrong_signature_is_a_message():
     report = check_implementation(lambda x: x, "conv_transpose1d")
     assert not report.ok and "cannot be called as fn(x, k, stride)" in str(report)
+
+
+def test_convlabs_own_functions_pass_the_kinds_named_after_them():
+    import convlab
+
+    assert check_implementation(convlab.max_pool2d, "max_pool2d").ok
+    assert check_implementation(convlab.conv_transpose1d, "conv_transpose1d").ok
+    assert check_implementation(lambda n, k: convlab.conv_matrix(n, k), "conv_matrix1d").ok
