@@ -379,8 +379,8 @@ def predictions() -> list[Question]:
             ["8f7ae8fd3d93809029d21e1ac8f4ed79"],
             near_misses={
                 "76e06e1fd17dbeaad1e0f1a8c84ea3f8": (
-                    "That is Cᵀ y's length. The transposed formula (n − 1)s + k does not know "
-                    "that the forward layer dropped column 5."
+                    "That is Cᵀ y's length. The transposed formula (n − 1)s + k cannot know "
+                    "that the forward input had a last sample that no window read."
                 ),
             },
             hint="(n − 1)·s + k with n = 2, s = 2, k = 3.",
