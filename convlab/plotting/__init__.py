@@ -32,6 +32,7 @@ from .images import (
     plot_image_numbers,
 )
 from .layer_stack import LayerArtists, plot_layer_stack
+from .matrices import MatrixArtists, plot_conv_matrices, plot_conv_matrix
 from .slide import SlideArtists, plot_slide, stem_data
 from .smoothing import SmoothingArtists, plot_smoothing
 from .steps2d import Steps2DArtists, plot_matrices, plot_steps2d
@@ -67,6 +68,9 @@ __all__ = [
     "plot_steps2d",
     # notebook 05
     "GridArtists",
+    "MatrixArtists",
+    "plot_conv_matrices",
+    "plot_conv_matrix",
     "plot_window_grid",
     # notebook 06
     "LayerArtists",
