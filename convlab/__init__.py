@@ -38,7 +38,9 @@ from .layers import (
     conv_transpose2d,
     max_pool2d,
     output_size,
+    transpose_output_size,
 )
+from .matrices import conv_matrix
 from .steps import OuterDiagonals, Step, Steps, Steps2D, outer_diagonals, steps, steps2d
 
 __all__ = [
@@ -53,6 +55,9 @@ __all__ = [
     "conv_transpose2d",
     "max_pool2d",
     "output_size",
+    "transpose_output_size",
+    # convolution as a matrix
+    "conv_matrix",
     # convolution taken apart
     "OuterDiagonals",
     "Step",

@@ -40,6 +40,7 @@ import scipy.ndimage
 from ._validation import (
     as_array,
     check_bool,
+    check_choice,
     check_int_result_fits,
     check_mode,
     check_output_size,
@@ -156,6 +157,9 @@ class ConvPlan:
         Zeros added before and after the input, per axis.
     out_shape : tuple of int
         The shape of the result.
+    mode_pads : tuple of (int, int) or None
+        With a ``padding_mode`` other than zeros: the padding already applied to ``x``
+        (then ``pads`` are all zeros); None otherwise.
     """
 
     x: np.ndarray
@@ -164,6 +168,7 @@ class ConvPlan:
     dilation: tuple[int, ...]
     pads: tuple[tuple[int, int], ...]
     out_shape: tuple[int, ...]
+    mode_pads: tuple[tuple[int, int], ...] | None = None
 
     @cached_property
     def span(self) -> tuple[int, ...]:
@@ -188,15 +193,24 @@ class ConvPlan:
         return _region(self.x, self.span, self.stride, self.pads, self.out_shape)
 
 
-def plan_conv(x, k, stride, padding, dilation, flip, ndim, name="conv") -> ConvPlan:
-    """Validate the arguments of ``conv1d`` / ``conv2d`` (``ndim`` 1 or 2)."""
+def plan_conv(
+    x, k, stride, padding, dilation, flip, ndim, name="conv", padding_mode="zeros"
+) -> ConvPlan:
+    """Validate the arguments of ``conv1d`` / ``conv2d`` (``ndim`` 1 or 2).
+
+    With a ``padding_mode`` other than ``"zeros"`` the plan's ``x`` is already padded
+    (reflected, replicated or wrapped), its ``pads`` are zeros and ``mode_pads`` records
+    the padding that was applied, so the workers never see the mode.
+    """
     x = as_array(x, "x", ndim=(ndim,))
     k = as_array(k, "k", ndim=(ndim,))
     stride = check_tuple(stride, "stride", ndim, minimum=1)
     dilation = check_tuple(dilation, "dilation", ndim, minimum=1)
     padding = check_padding(padding, ndim)
     flip = check_bool(flip, "flip")
+    padding_mode = check_padding_mode(padding_mode)
     pads = resolve_padding(padding, k.shape, stride, dilation)
+    check_mode_pads(x.shape, pads, padding_mode)
     out_shape = []
     for axis, (n, m, s, d, (before, after)) in enumerate(
         zip(x.shape, k.shape, stride, dilation, pads)
@@ -215,7 +229,48 @@ def plan_conv(x, k, stride, padding, dilation, flip, ndim, name="conv") -> ConvP
     check_int_result_fits(x, k, "x", "k")
     if flip:
         k = k[(slice(None, None, -1),) * ndim]
+    if padding_mode != "zeros" and any(b or a for b, a in pads):
+        x = pad_with_mode(x, pads, padding_mode)
+        return ConvPlan(x, k, stride, dilation, ((0, 0),) * ndim, tuple(out_shape), pads)
     return ConvPlan(x, k, stride, dilation, pads, tuple(out_shape))
+
+
+#: ``padding_mode`` names (PyTorch's) and the ``numpy.pad`` mode each one is.
+PADDING_MODES = {"zeros": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}
+
+
+def check_padding_mode(padding_mode) -> str:
+    """Return ``padding_mode`` if it is one of :data:`PADDING_MODES`, else raise."""
+    return check_choice(padding_mode, "padding_mode", tuple(PADDING_MODES))
+
+
+def check_mode_pads(shape, pads, padding_mode) -> None:
+    """PyTorch's limits: reflect pads less than the axis, circular at most the axis."""
+    if padding_mode not in ("reflect", "circular"):
+        return
+    for axis, (n, (before, after)) in enumerate(zip(shape, pads)):
+        p = max(before, after)
+        where = f" along axis {axis}" if len(shape) > 1 else ""
+        if padding_mode == "reflect" and p >= n:
+            raise ValueError(
+                f"padding must be smaller than the input for padding_mode='reflect'{where}: "
+                f"a mirror without the edge sample has only {n - 1} samples to show, "
+                f"but padding asks for {p} (input size {n})"
+            )
+        if padding_mode == "circular" and p > n:
+            raise ValueError(
+                f"padding must be at most the input size for padding_mode='circular'{where}: "
+                f"it would wrap around more than once (padding {p}, input size {n})"
+            )
+
+
+def pad_with_mode(x, pads, padding_mode, axes=None):
+    """``x`` padded by ``pads`` ((before, after) per axis of ``axes``, default the last ones)."""
+    axes = range(x.ndim - len(pads), x.ndim) if axes is None else axes
+    widths = [(0, 0)] * x.ndim
+    for axis, pad in zip(axes, pads):
+        widths[axis] = tuple(pad)
+    return np.pad(x, widths, mode=PADDING_MODES[padding_mode])
 
 
 def resolve_padding(padding, kshape, stride, dilation):

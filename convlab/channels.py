@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._engine import pad_with_mode
 from ._validation import (
     as_array,
     check_choice,
@@ -178,7 +179,10 @@ def _pairwise(x, k, stride, padding, dilation, method):
     return np.asarray(planes)
 
 
-def conv2d_layer(x, k, *, bias=None, stride=1, padding=0, dilation=1, flip=False, method="auto"):
+def conv2d_layer(
+    x, k, *, bias=None, stride=1, padding=0, dilation=1, flip=False, method="auto",
+    padding_mode="zeros",
+):
     """A convolution layer with channels: ``y[n, o] = sum_c conv2d(x[n, c], k[o, c]) + bias[o]``.
 
     The layouts of PyTorch's ``torch.nn.functional.conv2d``: images with
@@ -207,6 +211,8 @@ def conv2d_layer(x, k, *, bias=None, stride=1, padding=0, dilation=1, flip=False
         ``"fft"``: :func:`convlab.conv2d` with that method for every pair of
         channels.  ``"auto"`` (default): im2col, except for kernels over 81
         taps on outputs over 64×64 pixels.  The values agree to rounding.
+    padding_mode : {"zeros", "reflect", "replicate", "circular"}, optional
+        What the padding of every channel holds, as in :func:`convlab.conv2d`.
 
     Returns
     -------
@@ -248,6 +254,14 @@ def conv2d_layer(x, k, *, bias=None, stride=1, padding=0, dilation=1, flip=False
     >>> conv2d_layer(x, k2, bias=[0, 10])[:, 0, 0]
     array([56, 86])
 
+    ``padding_mode="circular"`` wraps every channel around (here one channel
+    and the kernel ``[[1]]`` show the padded image itself):
+
+    >>> conv2d_layer(np.array([[[1, 2], [3, 4]]]), np.ones((1, 1, 1, 1), dtype=int),
+    ...              padding=(0, 1), padding_mode="circular")
+    array([[[2, 1, 2, 1],
+            [4, 3, 4, 3]]])
+
     A 1×1 convolution mixes channels pixel by pixel, a matrix product:
 
     >>> w = np.array([[1, -1]])[:, :, None, None]
@@ -258,8 +272,14 @@ def conv2d_layer(x, k, *, bias=None, stride=1, padding=0, dilation=1, flip=False
     """
     method = check_choice(method, "method", LAYER_METHODS)
     x, k, bias, batched = _check_layouts(x, k, bias)
-    # conv2d's own validation of stride, padding, dilation, flip and kernel fit, once
-    plan = plan_conv(x[0, 0], k[0, 0], stride, padding, dilation, flip, 2)
+    # conv2d's own validation of stride, padding, dilation, flip, padding_mode and kernel fit
+    plan = plan_conv(
+        x[0, 0], k[0, 0], stride, padding, dilation, flip, 2, padding_mode=padding_mode
+    )
+    if plan.mode_pads is not None:  # reflect / replicate / circular: pad once, then no padding
+        grown = tuple(n + b + a for n, (b, a) in zip(x.shape[2:], plan.mode_pads))
+        check_output_size(x.shape[:2] + grown, "x after padding")
+        x, padding = pad_with_mode(x, plan.mode_pads, padding_mode), 0
     n, c_out = x.shape[0], k.shape[0]
     check_output_size((n, c_out, *plan.out_shape))
     _check_fits(x, k, bias)

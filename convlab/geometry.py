@@ -169,7 +169,7 @@ def divmod_cell(t: int, width: int):
 def _transposed_geometry(n, k, stride, padding, dilation) -> WindowGeometry:
     if dilation != 1:
         raise ValueError(
-            f"dilation must be 1 in transposed mode (conv_transpose2d has no dilation), "
+            f"dilation must be 1 in transposed mode (the view draws undilated stamps), "
             f"got {dilation}"
         )
     full = (n - 1) * stride + k

@@ -1,4 +1,4 @@
-"""Convolution as a deep-learning layer: stride, padding, dilation, transposed convolution, pooling.
+"""Convolution as a deep-learning layer: stride, padding, dilation, pooling.
 
 Deep-learning libraries call cross-correlation "convolution": the kernel slides
 over the input *without* being flipped.  :func:`conv1d` and :func:`conv2d`
@@ -6,8 +6,13 @@ follow that convention (``flip=True`` gives the true convolution of
 :func:`convlab.convolve`) and add the three knobs of a CNN layer:
 
 * ``stride`` -- how far the window jumps between outputs;
-* ``padding`` -- how many zeros surround the input on each side;
+* ``padding`` -- how many samples surround the input on each side: zeros by
+  default, or (``padding_mode``) the input mirrored, its edge repeated, or the
+  input wrapped around, as in PyTorch;
 * ``dilation`` -- the spacing between the kernel's taps.
+
+The transposed convolution (:func:`conv_transpose1d`, :func:`conv_transpose2d`)
+lives in :mod:`convlab.transposed` and is re-exported here.
 
 Along each axis the output length is ``output_size(n, k, stride=s, padding=p,
 dilation=d) = (n + 2p - d(k - 1) - 1) // s + 1``.
@@ -32,12 +37,12 @@ from ._validation import (
     as_array,
     check_choice,
     check_int,
-    check_int_result_fits,
     check_method,
     check_output_size,
     check_padding,
     check_tuple,
 )
+from .transposed import conv_transpose1d, conv_transpose2d, transpose_output_size
 
 __all__ = [
     "avg_pool2d",
@@ -47,6 +52,7 @@ __all__ = [
     "conv_transpose2d",
     "max_pool2d",
     "output_size",
+    "transpose_output_size",
 ]
 
 # ---------------------------------------------------------------------------
@@ -127,13 +133,15 @@ def output_size(n, k, *, stride=1, padding=0, dilation=1) -> int:
     return (n + before + after - span) // stride + 1
 
 
-def conv1d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
+def conv1d(
+    x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto", padding_mode="zeros"
+):
     """Slide the kernel ``k`` along ``x`` as a 1-D convolution layer does.
 
     ``y[i] = sum_j xp[i * stride + j * dilation] * k[j]``, where ``xp`` is ``x``
-    with ``padding`` zeros on each side.  This is cross-correlation, the
-    deep-learning convention; ``flip=True`` flips ``k`` first, which gives true
-    convolution.
+    with ``padding`` samples on each side (zeros unless ``padding_mode`` says
+    otherwise).  This is cross-correlation, the deep-learning convention;
+    ``flip=True`` flips ``k`` first, which gives true convolution.
 
     Parameters
     ----------
@@ -156,6 +164,11 @@ def conv1d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
         Direct summation, the FFT, or (default) whichever the cost model expects
         to be faster.  The values agree to rounding; integer inputs give exact
         integers with every method.
+    padding_mode : {"zeros", "reflect", "replicate", "circular"}, optional
+        What the padding holds (PyTorch's names): zeros (default); ``x``
+        mirrored about its end samples, which are not repeated (``numpy.pad``'s
+        "reflect"; needs padding < N); the end samples repeated ("edge"); or
+        ``x`` wrapped around ("wrap"; needs padding <= N).
 
     Returns
     -------
@@ -170,7 +183,8 @@ def conv1d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
     ValueError
         For empty or non-1-D inputs, NaN or infinity, ``stride`` or
         ``dilation`` below 1, negative or unknown ``padding``, ``"same"`` with a
-        stride, an unknown ``method``, a kernel that does not fit inside the
+        stride, an unknown ``method`` or ``padding_mode``, padding too large
+        for a reflect or circular ``padding_mode``, a kernel that does not fit inside the
         padded input, or a computation that would need more than 1 GB of memory
         (or, summed directly, more than 10**10 multiply-adds); the message says
         which method to use instead.
@@ -204,18 +218,32 @@ def conv1d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto"):
 
     >>> conv1d([1, 2, 3, 4, 5], [1, 0, -1], flip=True)
     array([2, 2, 2])
+
+    The padding modes, seen through the kernel ``[1]`` with padding 2: the
+    padded input itself.
+
+    >>> for mode in ("zeros", "reflect", "replicate", "circular"):
+    ...     print(mode, conv1d([1, 2, 3], [1], padding=2, padding_mode=mode))
+    zeros [0 0 1 2 3 0 0]
+    reflect [3 2 1 2 3 2 1]
+    replicate [1 1 1 2 3 3 3]
+    circular [2 3 1 2 3 1 2]
     """
     method = check_method(method)
-    return correlate_plan(plan_conv(x, k, stride, padding, dilation, flip, 1), method, "conv1d")
+    plan = plan_conv(x, k, stride, padding, dilation, flip, 1, padding_mode=padding_mode)
+    return correlate_plan(plan, method, "conv1d")
 
 
-def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto", bias=None):
+def conv2d(
+    x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto", bias=None,
+    padding_mode="zeros",
+):
     """Slide the kernel ``k`` over the image ``x`` as a 2-D convolution layer does.
 
     ``y[i, j] = sum_{a, b} xp[i*s0 + a*d0, j*s1 + b*d1] * k[a, b]``, where ``xp``
-    is ``x`` surrounded by zeros.  Cross-correlation, the deep-learning
-    convention; ``flip=True`` flips ``k`` along both axes first (true
-    convolution).
+    is ``x`` surrounded by its padding (zeros unless ``padding_mode`` says
+    otherwise).  Cross-correlation, the deep-learning convention;
+    ``flip=True`` flips ``k`` along both axes first (true convolution).
 
     Parameters
     ----------
@@ -241,6 +269,10 @@ def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto", 
         to be faster.  Integer inputs give exact integers with every method.
     bias : (C_out,) array_like, optional
         Added to every value of each output channel (one value for a 2-D ``x``).
+    padding_mode : {"zeros", "reflect", "replicate", "circular"}, optional
+        What the padding holds, as in :func:`conv1d`, along each axis (corners
+        follow ``numpy.pad``, as in PyTorch): reflect needs padding smaller than
+        that axis of ``x``, circular at most that axis.
 
     Returns
     -------
@@ -281,6 +313,13 @@ def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto", 
     array([[ 3,  6,  5],
            [ 9, 15, 11]])
 
+    ``padding_mode="replicate"`` repeats the edge instead of adding zeros, so
+    a blur keeps the border as bright as the inside:
+
+    >>> conv2d([[1, 2, 3], [4, 5, 6]], [[1, 1, 1]], padding="same", padding_mode="replicate")
+    array([[ 4,  6,  8],
+           [13, 15, 17]])
+
     Two input channels and one output channel: each output value sums the two
     channels' windows (the example of Zhang et al., *Dive into Deep Learning*, §7.4).
 
@@ -297,11 +336,12 @@ def conv2d(x, k, *, stride=1, padding=0, dilation=1, flip=False, method="auto", 
             x, k = np.asarray(x)[None], np.asarray(k)[None, None]
         y = conv2d_layer(
             x, k, bias=bias, stride=stride, padding=padding, dilation=dilation, flip=flip,
-            method=method,
+            method=method, padding_mode=padding_mode,
         )
         return y[0] if plain else y
     method = check_method(method)
-    return correlate_plan(plan_conv(x, k, stride, padding, dilation, flip, 2), method, "conv2d")
+    plan = plan_conv(x, k, stride, padding, dilation, flip, 2, padding_mode=padding_mode)
+    return correlate_plan(plan, method, "conv2d")
 
 
 def _layout_ndim(value) -> int:
@@ -310,116 +350,6 @@ def _layout_ndim(value) -> int:
         return np.ndim(value)
     except ValueError:
         return 2
-
-
-def _conv_transpose(x, k, stride, padding, ndim):
-    x = as_array(x, "x", ndim=(ndim,))
-    k = as_array(k, "k", ndim=(ndim,))
-    stride = check_tuple(stride, "stride", ndim, minimum=1)
-    padding = check_tuple(padding, "padding", ndim, minimum=0)
-    full = tuple((n - 1) * s + m for n, m, s in zip(x.shape, k.shape, stride))
-    out = tuple(f - 2 * p for f, p in zip(full, padding))
-    if any(o < 1 for o in out):
-        raise ValueError(
-            f"padding {padding if ndim > 1 else padding[0]} is too large: it would crop the "
-            f"whole output (before cropping it has shape {full})"
-        )
-    check_output_size(full)
-    check_int_result_fits(x, k, "x", "k")
-    # The full transposed convolution is x with stride - 1 zeros between its samples,
-    # convolved ("full" mode) with k: the engine's job, with its limits and exact integers.
-    up = np.zeros(tuple((n - 1) * s + 1 for n, s in zip(x.shape, stride)), dtype=x.dtype)
-    up[tuple(slice(None, None, s) for s in stride)] = x
-    plan = plan_conv(up, k, 1, tuple(m - 1 for m in k.shape), 1, True, ndim)
-    y = correlate_plan(plan, "auto", f"conv_transpose{ndim}d")
-    return y[tuple(slice(p, p + o) for p, o in zip(padding, out))]
-
-
-def conv_transpose1d(x, k, *, stride=1, padding=0):
-    """Transposed 1-D convolution: spread each input sample into a scaled copy of ``k``.
-
-    Input sample ``x[i]`` adds ``x[i] * k`` to the output starting at
-    ``i * stride``; then ``padding`` samples are cut from each end.  This is the
-    adjoint of :func:`conv1d` with the same ``stride`` and ``padding``
-    (``<conv1d(z, k), y> == <z, conv_transpose1d(y, k)>``), the "upsampling"
-    layer of a CNN.  It undoes the *shape* of :func:`conv1d`, not its values.
-
-    Parameters
-    ----------
-    x : (N,) array_like
-        The input: real numbers, no NaN or infinity.
-    k : (M,) array_like
-        The kernel.
-    stride : int, optional
-        Distance between the copies, at least 1.
-    padding : int, optional
-        Samples cut from each end of the result, at least 0.
-
-    Returns
-    -------
-    y : ((N - 1) * stride - 2 * padding + M,) ndarray
-        ``int64`` for integer inputs (exact), else ``float64``.
-
-    Raises
-    ------
-    TypeError, ValueError
-        For bad arrays as in :func:`conv1d`, ``stride`` below 1, negative
-        ``padding``, or ``padding`` that would leave nothing.
-
-    Examples
-    --------
-    With stride 2 the copies ``[1, 1, 1]`` and ``[2, 2, 2]`` start 2 apart and
-    overlap in one place:
-
-    >>> conv_transpose1d([1, 2], [1, 1, 1], stride=2)
-    array([1, 1, 3, 2, 2])
-    >>> conv_transpose1d([1, 2], [1, 1, 1], stride=2, padding=1)
-    array([1, 3, 2])
-    """
-    return _conv_transpose(x, k, stride, padding, 1)
-
-
-def conv_transpose2d(x, k, *, stride=1, padding=0):
-    """Transposed 2-D convolution: stamp a scaled copy of ``k`` for every input pixel.
-
-    Pixel ``x[i, j]`` adds ``x[i, j] * k`` to the output with its top-left corner
-    at ``(i * s0, j * s1)``; then ``padding`` rows / columns are cut from each
-    side.  This is the adjoint of :func:`conv2d` with the same ``stride`` and
-    ``padding``: ``<conv2d(z, k), y> == <z, conv_transpose2d(y, k)>``.
-
-    Parameters
-    ----------
-    x : (N1, N2) array_like
-        The input: real numbers, no NaN or infinity.
-    k : (M1, M2) array_like
-        The kernel.
-    stride : int or (int, int), optional
-        Distance between the stamps, at least 1.
-    padding : int or (int, int), optional
-        Rows and columns cut from each side, at least 0.
-
-    Returns
-    -------
-    y : ndarray
-        Shape ``(N - 1) * stride - 2 * padding + M`` per axis; ``int64`` for
-        integer inputs (exact), else ``float64``.
-
-    Raises
-    ------
-    TypeError, ValueError
-        As for :func:`conv_transpose1d`, with 2-D arrays.
-
-    Examples
-    --------
-    A 2×2 kernel of ones with stride 2 blows each pixel up into a 2×2 block:
-
-    >>> conv_transpose2d([[1, 2], [3, 4]], [[1, 1], [1, 1]], stride=2)
-    array([[1, 1, 2, 2],
-           [1, 1, 2, 2],
-           [3, 3, 4, 4],
-           [3, 3, 4, 4]])
-    """
-    return _conv_transpose(x, k, stride, padding, 2)
 
 
 def _pool(x, size, stride, padding, kind):
