@@ -111,12 +111,12 @@ PREDICT_ANSWERS = {
     "04-p-centre": int(1 - LAPLACIAN[1, 1]),  # 5
     "04-p-edge": 3 * (255 - 0),
     "04-p-flip": "every value changes sign",
-    "04-p-corner": "it moves one pixel down and to the right",
-    "04-p-clip": "less than half",  # 28.6 %: tests/test_nb04_numbers.py measures it
     "04-p-passes": 15 + 15,
     "04-p-laplacian": "no: it needs two outer products (rank 2)",
     "04-p-reflect": np.pad([1, 2, 3, 4], 2, mode="reflect").tolist(),
     "04-p-darkest": "zeros",
+    "04-p-corner": "it moves one pixel down and to the right",
+    "04-p-clip": "less than half",  # 28.6 %: tests/test_nb04_numbers.py measures it
 }
 PREDICT_WRONG = {
     "04-p-rows": ["14"], "04-p-crossbar": ["255 255 255 255"], "04-p-first": ["12", "8"],

@@ -39,7 +39,7 @@ class BorderArtists:
     colorbar: object
 
 
-def plot_border_modes(results, *, clim=None, ring=0, figsize=(8.6, 2.9)):
+def plot_border_modes(results, *, clim=None, ring=0, title=None, figsize=(8.6, 3.1)):
     """Draw each ``mode -> image`` of ``results`` as a grey panel titled with its mode.
 
     Parameters
@@ -70,9 +70,11 @@ def plot_border_modes(results, *, clim=None, ring=0, figsize=(8.6, 2.9)):
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> x = np.ones((6, 5))
-    >>> art = plot_border_modes({"zeros": 0.5 * x, "reflect": x}, ring=1)
+    >>> art = plot_border_modes({"zeros": 0.5 * x, "reflect": x}, ring=1, title="blurred")
     >>> [ax.get_title() for ax in art.axes], art.images[0].get_clim()
     (['zeros', 'reflect'], (0.5, 1.0))
+    >>> art.figure.get_suptitle()
+    'blurred'
     >>> bool(art.figure.get_size_inches()[0] * art.figure.dpi <= 860)
     True
     """
@@ -110,4 +112,6 @@ def plot_border_modes(results, *, clim=None, ring=0, figsize=(8.6, 2.9)):
     for ax in axes[1:]:
         ax.set_yticklabels([])
     colorbar = fig.colorbar(images[-1], ax=axes, shrink=0.8, label="brightness")
+    if title:
+        fig.suptitle(str(title))
     return BorderArtists(fig, axes, images, rings, colorbar)

@@ -334,33 +334,6 @@ def predictions() -> list[Question]:
             explanation="[1, 0, −1] becomes [−1, 0, 1], the kernel's own negative, so "
             "**every value changes sign**.",
         ),
-        SingleChoice(
-            "04-p-corner",
-            "In the playground, a kernel of zeros with a single 1 in its **top-left** corner "
-            "(the output keeps the image's size). What does it do to the photo?",
-            ["d06e75d4cb90932c6f9ae4824171304e"],
-            options=[
-                "nothing: it is the identity",
-                "it moves one pixel down and to the right",
-                "it moves one pixel up and to the left",
-                "it blurs it",
-            ],
-            hint="Each output pixel reads the input pixel under the kernel's 1. Where is "
-            "that, seen from the window's centre?",
-            explanation="Each output pixel copies the input pixel up and to the left of it, "
-            "so the picture **moves one pixel down and to the right**.",
-        ),
-        SingleChoice(
-            "04-p-clip",
-            "Weights that add up to 2 double every pixel, and the \"after\" panel clips at "
-            "white. What share of the playground's photo goes past white?",
-            ["f7cdcefceba54f6e9ac15bbcbc7ce64a"],
-            options=["none of it", "less than half", "about half", "most of it"],
-            hint="A pixel clips when it is brighter than half of white. How much of the "
-            "photo is that bright?",
-            explanation="**Less than half**: the printed share is the answer; the photo is "
-            "mostly darker than half of white.",
-        ),
         NumericQuestion(
             "04-p-passes",
             "A 15 × 15 blur costs 15² = 225 multiply-adds per pixel. Done as a row pass then "
@@ -418,5 +391,32 @@ def predictions() -> list[Question]:
             hint="Which mode puts values around the photo that are darker than the photo?",
             explanation="**zeros**: near the border part of every window lies on the black "
             "padding, so the average is pulled towards black.",
+        ),
+        SingleChoice(
+            "04-p-corner",
+            "In the playground, a kernel of zeros with a single 1 in its **top-left** corner "
+            "(the output keeps the image's size). What does it do to the photo?",
+            ["d06e75d4cb90932c6f9ae4824171304e"],
+            options=[
+                "nothing: it is the identity",
+                "it moves one pixel down and to the right",
+                "it moves one pixel up and to the left",
+                "it blurs it",
+            ],
+            hint="Each output pixel reads the input pixel under the kernel's 1. Where is "
+            "that, seen from the window's centre?",
+            explanation="Each output pixel copies the input pixel up and to the left of it, "
+            "so the picture **moves one pixel down and to the right**.",
+        ),
+        SingleChoice(
+            "04-p-clip",
+            "Weights that add up to 2 double every pixel, and the \"after\" panel clips at "
+            "white. What share of the playground's photo goes past white?",
+            ["f7cdcefceba54f6e9ac15bbcbc7ce64a"],
+            options=["none of it", "less than half", "about half", "most of it"],
+            hint="A pixel clips when it is brighter than half of white. How much of the "
+            "photo is that bright?",
+            explanation="**Less than half**: the printed share is the answer; the photo is "
+            "mostly darker than half of white.",
         ),
     ]
