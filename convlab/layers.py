@@ -193,6 +193,8 @@ def conv1d(
     --------
     conv2d : the same in two dimensions.
     output_size : the length of the result.
+    convlab.conv_matrix : the same map written as a matrix (zero padding).
+    convlab.conv_transpose1d : its adjoint, the transposed convolution.
     convlab.correlate, convlab.convolve : the "full"/"same"/"valid" textbook versions.
 
     Examples

@@ -26,15 +26,16 @@ from ._validation import (
     as_array,
     check_bool,
     check_int,
-    check_output_size,
     check_padding,
     check_tuple,
 )
 
-__all__ = ["MAX_DENSE_ENTRIES", "conv_matrix"]
+__all__ = ["MAX_DENSE_ENTRIES", "MAX_TAPS", "conv_matrix"]
 
 #: The most entries a dense :func:`conv_matrix` may have (80 MB of float64).
 MAX_DENSE_ENTRIES = 10**7
+#: The most (row, tap) pairs a matrix may be built from, dense or sparse (a few 100 MB).
+MAX_TAPS = 2 * 10**7
 
 
 def _check_size(n) -> tuple[int, ...]:
@@ -92,8 +93,9 @@ def conv_matrix(n, k, *, stride=1, padding=0, dilation=1, sparse=False):
         For a bad ``k`` as in :func:`convlab.conv1d`, an ``n`` that is not a
         positive int or pair, a ``k`` of the wrong dimension for ``n``, bad
         ``stride``, ``padding`` or ``dilation``, a kernel that does not fit
-        inside the padded input, or a dense matrix of more than
-        :data:`MAX_DENSE_ENTRIES` entries (use ``sparse=True``).
+        inside the padded input, a dense matrix of more than
+        :data:`MAX_DENSE_ENTRIES` entries (use ``sparse=True``), or more than
+        :data:`MAX_TAPS` kernel taps in all (rows times kernel size).
 
     See Also
     --------
@@ -164,7 +166,12 @@ def conv_matrix(n, k, *, stride=1, padding=0, dilation=1, sparse=False):
             f"{rows_total * cols_total} entries (over {MAX_DENSE_ENTRIES:.0e}); pass "
             f"sparse=True for a scipy.sparse matrix that stores only the kernel's taps"
         )
-    check_output_size((rows_total, k.size), "the matrix's list of taps")
+    if rows_total * k.size > MAX_TAPS:
+        raise ValueError(
+            f"the matrix would hold {rows_total * k.size} taps ({rows_total} rows of "
+            f"{k.size}), over {MAX_TAPS:.0e}; use a smaller n or k, or convlab.conv1d / "
+            f"convlab.conv2d, which compute C @ x without the matrix"
+        )
 
     # index grids of shape (out..., taps...): which input position each tap of each window reads
     rows = np.arange(rows_total).reshape(out)

@@ -44,12 +44,12 @@ def _show(values: tuple[int, ...]):
 
 def _check_output_padding(output_padding, stride, dilation):
     """PyTorch's rule: output_padding < max(stride, dilation) along every axis."""
-    for op, s, d in zip(output_padding, stride, dilation):
+    for axis, (op, s, d) in enumerate(zip(output_padding, stride, dilation)):
         if op >= max(s, d):
+            where = f" (along axis {axis})" if len(stride) > 1 else ""
             raise ValueError(
                 f"output_padding must be smaller than either stride or dilation: got "
-                f"output_padding={_show(output_padding)} with stride={_show(stride)} and "
-                f"dilation={_show(dilation)}"
+                f"output_padding={op} with stride={s} and dilation={d}{where}"
             )
 
 

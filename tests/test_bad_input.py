@@ -12,6 +12,7 @@ from convlab import (
     avg_pool2d,
     conv1d,
     conv2d,
+    conv_matrix,
     conv_transpose1d,
     conv_transpose2d,
     convolve,
@@ -22,7 +23,9 @@ from convlab import (
     output_size,
     steps,
     steps2d,
+    transpose_output_size,
 )
+from convlab.channels import conv2d_layer
 from convlab.data import noisy_chart, photo, random_image, sawtooth
 from convlab.kernels import box, gaussian1d, gaussian2d, identity
 
@@ -146,6 +149,95 @@ CASES = {
         lambda: conv_transpose2d(np.ones((3, 3)), K2, stride=10**5),
         ValueError,
         r"the result would have shape",
+    ),
+    "transpose output_padding": (
+        lambda: conv_transpose1d([1, 2], [1, 1], stride=2, output_padding=2),
+        ValueError,
+        r"output_padding must be smaller than either stride or dilation",
+    ),
+    "transpose output_padding negative": (
+        lambda: conv_transpose2d(X2, K2, output_padding=-1),
+        ValueError,
+        r"output_padding must be at least 0",
+    ),
+    "transpose output_padding triple": (
+        lambda: conv_transpose2d(X2, K2, output_padding=(0, 0, 0)),
+        ValueError,
+        r"output_padding must be an integer or a pair",
+    ),
+    "transpose dilation 0": (
+        lambda: conv_transpose1d([1, 2], [1, 1], dilation=0),
+        ValueError,
+        r"dilation must be at least 1",
+    ),
+    "transpose_output_size padding": (
+        lambda: transpose_output_size(1, 1, padding=1),
+        ValueError,
+        r"padding 1 is too large",
+    ),
+    "transpose_output_size float": (
+        lambda: transpose_output_size(3, 2, output_padding=0.5),
+        TypeError,
+        r"output_padding must be an integer",
+    ),
+    # padding modes
+    "padding_mode unknown": (
+        lambda: conv1d([1, 2, 3], [1], padding=1, padding_mode="mirror"),
+        ValueError,
+        r"padding_mode must be one of 'zeros', 'reflect', 'replicate', 'circular', got 'mirror'",
+    ),
+    "padding_mode not str": (
+        lambda: conv2d(X2, K2, padding_mode=None),
+        TypeError,
+        r"padding_mode must be a string",
+    ),
+    "padding_mode numpy name": (
+        lambda: conv2d(X2, K2, padding=1, padding_mode="edge"),
+        ValueError,
+        r"padding_mode must be one of",
+    ),
+    "reflect too much": (
+        lambda: conv1d([1, 2, 3], [1], padding=3, padding_mode="reflect"),
+        ValueError,
+        r"padding must be smaller than the input for padding_mode='reflect'",
+    ),
+    "reflect same too much": (
+        lambda: conv2d(np.ones((1, 5)), np.ones((3, 3)), padding="same", padding_mode="reflect"),
+        ValueError,
+        r"padding must be smaller than the input for padding_mode='reflect' along axis 0",
+    ),
+    "circular too much": (
+        lambda: conv2d(X2, K2, padding=5, padding_mode="circular"),
+        ValueError,
+        r"padding must be at most the input size for padding_mode='circular'",
+    ),
+    "padding_mode layer": (
+        lambda: conv2d_layer(X2[None], K2[None, None], padding_mode="wrap"),
+        ValueError,
+        r"padding_mode must be one of",
+    ),
+    # convolution matrix
+    "conv_matrix dense huge": (
+        lambda: conv_matrix(10**4, [1, 2, 3]),
+        ValueError,
+        r"the dense matrix would have shape \(9998, 10000\).*pass sparse=True",
+    ),
+    "conv_matrix n": (lambda: conv_matrix("4", [1]), TypeError, r"n must be an integer"),
+    "conv_matrix k ndim": (lambda: conv_matrix(4, K2), ValueError, r"k must be 1-D for an int n"),
+    "conv_matrix k fit": (
+        lambda: conv_matrix((2, 2), np.ones((3, 3))),
+        ValueError,
+        r"k must fit inside the padded input along axis 0",
+    ),
+    "conv_matrix taps huge": (
+        lambda: conv_matrix((3000, 3000), np.ones((3, 3)), padding=1, sparse=True),
+        ValueError,
+        r"the matrix would hold 81000000 taps .* which compute C @ x without the matrix",
+    ),
+    "conv_matrix sparse": (
+        lambda: conv_matrix(4, [1], sparse="yes"),
+        TypeError,
+        r"sparse must be True or False",
     ),
     # pooling
     "pool size 0": (lambda: max_pool2d(X2, 0), ValueError, r"size must be at least 1"),

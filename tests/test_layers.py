@@ -248,6 +248,20 @@ def test_large_inputs_agree_across_methods_and_threads(method, stride, pads, dil
     np.testing.assert_allclose(got, want, atol=1e-8)
 
 
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize(("mode", "numpy_mode"), [("reflect", "reflect"), ("replicate", "edge"),
+                                                  ("circular", "wrap")])
+def test_large_inputs_with_padding_modes_agree_across_methods(method, mode, numpy_mode):
+    # the threaded workers see x already padded by numpy.pad's own mode
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(301, 257))
+    k = rng.normal(size=(15, 9))
+    xp = np.pad(x, [(7, 7), (4, 4)], mode=numpy_mode)
+    want = scipy.signal.correlate(xp, k, mode="valid")
+    got = conv2d(x, k, padding="same", method=method, padding_mode=mode)
+    np.testing.assert_allclose(got, want, atol=1e-8)
+
+
 def _dilate(k, dilation):
     d0, d1 = dilation
     out = np.zeros(((k.shape[0] - 1) * d0 + 1, (k.shape[1] - 1) * d1 + 1))

@@ -249,3 +249,20 @@ def test_inputs_are_not_modified():
     before = x.copy()
     conv2d(x, np.ones((2, 2)), padding=1, padding_mode="circular")
     np.testing.assert_array_equal(x, before)
+
+
+@pytest.mark.parametrize("method", ["direct", "fft", "auto"])
+@pytest.mark.parametrize("mode", ["reflect", "replicate", "circular"])
+def test_huge_integers_stay_exact_with_every_mode(method, mode):
+    # products near 2**60: float64 cannot hold these sums; the reference sums Python ints
+    rng = np.random.default_rng(6)
+    x = rng.integers(-(2**29), 2**29, size=(7, 9))
+    k = rng.integers(-(2**29), 2**29, size=(3, 4))
+    xp = np.pad(x, [(2, 2), (1, 1)], mode=NUMPY_MODE[mode]).astype(object)
+    want = ref_valid(xp, k.astype(object), (1, 1), (1, 1))
+    got = conv2d(x, k, padding=(2, 1), padding_mode=mode, method=method, flip=False)
+    assert got.dtype == np.int64
+    assert got.tolist() == want.tolist()
+    flipped = conv2d(x, k[::-1, ::-1], padding=(2, 1), padding_mode=mode, method=method,
+                     flip=True)
+    assert flipped.tolist() == want.tolist()
