@@ -290,15 +290,16 @@ def speedup_sentence(rows) -> str:
     Returns
     -------
     str
-        Names the largest kernel's measured speed-up next to the count's ``k / 2``, and
-        the sizes (if any) where the two passes were not faster.
+        Names the largest kernel's measured speed-up next to the count's ``k / 2`` (and
+        says so when it is well above or below it), and the sizes (if any) where the two
+        passes were not faster.
 
     Examples
     --------
-    >>> rows = [TimingRow(3, 9, 6, 0.0006, 0.0009), TimingRow(31, 961, 62, 0.05, 0.003)]
+    >>> rows = [TimingRow(3, 9, 6, 0.0006, 0.0009), TimingRow(31, 961, 62, 0.05, 0.0031)]
     >>> import textwrap
     >>> print(textwrap.fill(speedup_sentence(rows), 88))
-    Measured here: for the 31×31 kernel the two passes were 16.7 times as fast as the 2-D
+    Measured here: for the 31×31 kernel the two passes were 16.1 times as fast as the 2-D
     kernel (the count predicts 15.5). At 3×3 they were not faster (0.7 times): with so few
     multiplications, the cost of a second pass over the image dominates.
     """
@@ -311,6 +312,16 @@ def speedup_sentence(rows) -> str:
         f"{big.speedup:.1f} times as fast as the 2-D kernel (the count predicts "
         f"{big.predicted:.1f})."
     )
+    if big.speedup > 1.25 * big.predicted:
+        text += (
+            " That is more than the count predicts: multiplications are not the whole cost "
+            "(how the engine walks through memory matters too)."
+        )
+    elif big.speedup < 0.8 * big.predicted:
+        text += (
+            " That is less than the count predicts: each pass also costs time to start and "
+            "to walk through the image."
+        )
     slow = [r for r in rows if r.speedup <= 1]
     if slow:
         sizes = ", ".join(f"{r.size}×{r.size}" for r in slow)

@@ -146,6 +146,15 @@ def test_sentence_from_given_numbers():
     assert "15×15" not in text
 
 
+def test_sentence_says_when_the_measurement_departs_from_the_count():
+    fast = speedup_sentence([TimingRow(31, 961, 62, 0.116, 0.003)])  # 38.7 against 15.5
+    assert "38.7 times as fast" in fast and "more than the count predicts" in fast
+    slow = speedup_sentence([TimingRow(31, 961, 62, 0.030, 0.003)])  # 10.0 against 15.5
+    assert "less than the count predicts" in slow
+    near = speedup_sentence([TimingRow(31, 961, 62, 0.045, 0.003)])  # 15.0 against 15.5
+    assert "count predicts 15.5)." in near and "than the count predicts" not in near
+
+
 def test_sentence_when_every_size_wins():
     text = speedup_sentence([TimingRow(7, 49, 14, 0.003, 0.001)])
     assert "were 3.0 times as fast" in text and "(the count predicts 3.5)" in text
