@@ -22,6 +22,7 @@ from .applications import (
     plot_dice_sums,
     plot_photo_edits,
 )
+from .borders import BorderArtists, plot_border_modes
 from .channels import ChannelArtists, plot_channel_sum
 from .diagonals import DiagonalArtists, plot_outer_diagonals
 from .images import (
@@ -59,9 +60,11 @@ __all__ = [
     "plot_smoothing",
     # notebook 04
     "BeforeAfterArtists",
+    "BorderArtists",
     "Steps2DArtists",
     "picture",
     "plot_before_after",
+    "plot_border_modes",
     "plot_filter_gallery",
     "plot_image_numbers",
     "plot_matrices",
