@@ -593,7 +593,10 @@ def first_side_lobe(f, magnitude):
     return float(f[i]), float(m[i])
 
 
-def falloff_frequency(f, magnitude, level=math.exp(-0.5)):
+_E_HALF = math.exp(-0.5)
+
+
+def falloff_frequency(f, magnitude, level=_E_HALF):
     """The first frequency where a response has fallen to ``level`` times its value at f = 0.
 
     For a Gaussian response ``exp(-f² / (2 σ_f²))`` the default level,
