@@ -259,3 +259,30 @@ def test_falloff_of_a_gaussian_is_its_width():
     assert falloff_frequency(f, np.ones_like(f)) is None
     with pytest.raises(ValueError, match="level"):
         falloff_frequency(f, np.ones_like(f), level=1.5)
+
+
+def test_frequency_figure_draws_the_dft_and_marks_the_side_lobe():
+    import io
+
+    from PIL import Image
+
+    from convlab.plotting._style import WIDTH_PX
+    from convlab.plotting.applications import plot_frequency_responses
+
+    box = np.ones(7) / 7
+    art = plot_frequency_responses({"box": box, "spike": [1.0]}, n=256, side_lobe_of="box")
+    for ax in art.figure.axes:
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    f, gain = art.response_lines[0].get_data()
+    assert np.allclose(f, np.arange(129) / 256)
+    # the box's gain by the sum written out, at every plotted frequency
+    j = np.arange(7)
+    assert np.allclose(gain, [abs(np.sum(np.exp(-2j * np.pi * fq * j))) / 7 for fq in f])
+    assert np.allclose(art.response_lines[1].get_ydata(), 1.0)  # an impulse passes everything
+    inside = (f > 1 / 7) & (f < 2 / 7)
+    assert art.side_lobe.get_text() == f"first side lobe: {gain[inside].max():.2f}"
+    assert Image.open(io.BytesIO(art.png())).size[0] <= WIDTH_PX
+    with pytest.raises(ValueError, match="side_lobe_of"):
+        plot_frequency_responses({"box": box}, side_lobe_of="gauss")
+    with pytest.raises(ValueError, match="at least one"):
+        plot_frequency_responses({})
