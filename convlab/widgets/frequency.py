@@ -222,8 +222,10 @@ class FrequencyExplorer(Explorer):
 
     def _status(self, kernel: str, signal: str, **_values) -> str:
         h = self.kernel
-        k = np.arange(len(h))
-        gain = lambda f: abs(complex(np.exp(-2j * np.pi * f * k) @ h))  # noqa: E731
+
+        def gain(f: float) -> float:  # |H(f)| = |Σ h[k] e^{-2πifk}|, at one frequency
+            return abs(complex(np.exp(-2j * np.pi * f * np.arange(len(h))) @ h))
+
         text = (f"{len(h)} taps summing to {format_number(h.sum(), 4)}: gain "
                 f"{format_number(gain(0.0), 3)} at f = 0, {format_number(gain(0.5), 3)} at "
                 "f = 0.5")
