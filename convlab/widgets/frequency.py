@@ -208,8 +208,7 @@ class FrequencyExplorer(Explorer):
     def _set_signal(self, signal: str) -> None:
         x, self._sweep, self._marks = _signal(signal)
         if signal == "chirp":
-            title = ("Chirp before and after: its frequency rises from 0 (left) to 0.5 "
-                     "cycles/sample (right)")
+            title = "Chirp before and after: its frequency rises from 0 (left) to 0.5 (right)"
         else:
             title = "Sum of sines before and after: " + ", ".join(f"{f:g}" for f in SINES) + \
                     " cycles/sample"

@@ -223,7 +223,12 @@ def test_bench_sliders_in_lab(laptop, lab, capsys):
     for name, source, explorer in IN_NOTEBOOKS:
         i = by_name[explorer]
         cls, control = controls[i]
-        index = code_cell_index(name, source)
+        try:
+            index = code_cell_index(name, source)
+        except AssertionError as missing:  # the layout test fails on it; here, just say so
+            rows.append((f"{explorer} (nb {name[:2]}: {missing})", control, float("nan"),
+                         baseline[i], None, None))
+            continue
         open_notebook(laptop, lab, name)
         run_all(laptop)
         times = _press_times(laptop, index, "canvas", labels[i], PRESSES)
