@@ -152,10 +152,17 @@ def test_the_status_line_reads_the_gains_at_0_and_half():
     assert explorer.message.value == "3 taps summing to 1: gain 1 at f = 0, 0 at f = 0.5"
 
 
+def test_one_tap_is_one_tap():
+    explorer = FrequencyExplorer(kernel="own", taps="2")
+    assert explorer.message.value == "1 tap summing to 2: gain 2 at f = 0, 2 at f = 0.5"
+    assert explorer.artists.kernel_ax.get_title() == "Your kernel: 1 tap"
+    np.testing.assert_allclose(explorer.artists.after.get_ydata(), 2 * CHIRP, atol=1e-9)
+
+
 def test_the_gain_axis_holds_a_kernel_with_gain_above_one():
     explorer = FrequencyExplorer(kernel="own", taps="-1 4 -1")
     top = explorer.artists.response_ax.get_ylim()[1]
-    assert top >= 6  # |−1 + 4 − 1·…| peaks at 6 at f = 0.5
+    assert top >= 6  # the gain peaks at f = 0.5: |−1·1 + 4·(−1) − 1·1| = 6
     low, high = explorer.artists.signal_ax.get_ylim()
     y = np.asarray(explorer.artists.after.get_ydata(), float)
     assert low <= y.min() and y.max() <= high
@@ -204,6 +211,8 @@ def test_typed_taps_are_ignored_while_a_box_is_chosen():
         ({"sigma": "2"}, TypeError, "sigma must be a number"),
         ({"taps": [1, 2, 1]}, TypeError, "taps must be text"),
         ({"signal": "noise"}, ValueError, "signal must be one of"),
+        ({"kernel": "own", "taps": "1 two"}, ValueError, "^taps: your kernel: .*'two'"),
+        ({"kernel": "own", "taps": "1 2; 3 4"}, ValueError, "^taps: your kernel: type one row"),
     ],
 )
 def test_bad_arguments_are_refused_by_name(kwargs, error, match):

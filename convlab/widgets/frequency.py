@@ -150,10 +150,13 @@ class FrequencyExplorer(Explorer):
                                        tooltip="The test signal to filter",
                                        layout=widgets.Layout(width="24em")),
         }
+        try:
+            h = self._make_kernel(kernel, size, sigma, taps)
+        except CannotDraw as exc:  # from code, not the learner's box: name the argument
+            raise ValueError(f"taps: {exc}") from None
         x, _, _ = _signal(signal)
         with plt.ioff():
-            self.artists = plot_frequency_view(self._make_kernel(kernel, size, sigma, taps), x,
-                                               max_taps=MAX_TAPS)
+            self.artists = plot_frequency_view(h, x, max_taps=MAX_TAPS)
         self.figure = self.artists.figure
         self.kernel: np.ndarray | None = None
         self.filtered: np.ndarray | None = None
@@ -225,7 +228,7 @@ class FrequencyExplorer(Explorer):
         def gain(f: float) -> float:  # |H(f)| = |Σ h[k] e^{-2πifk}|, at one frequency
             return abs(complex(np.exp(-2j * np.pi * f * np.arange(len(h))) @ h))
 
-        text = (f"{len(h)} taps summing to {format_number(h.sum(), 4)}: gain "
+        text = (f"{len(h)} tap{'s' * (len(h) != 1)} summing to {format_number(h.sum(), 4)}: gain "
                 f"{format_number(gain(0.0), 3)} at f = 0, {format_number(gain(0.5), 3)} at "
                 "f = 0.5")
         if signal == "sines":
