@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from ..frequency import frequency_response
 from ._style import DONE, HIGHLIGHT, subplots
@@ -65,11 +66,12 @@ def _gain_at(h, freqs) -> np.ndarray:
 
 
 def plot_frequency_response(h, ax=None, *, n=GRID, marks=(), color=DONE,
-                            title="Frequency response: the gain at each frequency"):
+                            title="Frequency response: gain at each frequency"):
     """Draw the gain ``|H(f)|`` of the 1-D kernel ``h`` from 0 to 0.5 cycles per sample.
 
     Linear axes, so a box's side lobes show as the bumps they are; a stem marks the gain at
-    each frequency in ``marks`` (for example the frequencies of a test signal).
+    each frequency in ``marks`` (for example the frequencies of a test signal).  Titles are
+    placed once (``y=1.0``), not re-placed on every draw: the figure's layout never changes.
 
     Parameters
     ----------
@@ -107,9 +109,10 @@ def plot_frequency_response(h, ax=None, *, n=GRID, marks=(), color=DONE,
     marks_line = _stem_line(ax, HIGHLIGHT, size=6, lw=1.2)
     marks_line.set_linestyle(":")
     ax.set_xlim(0, 0.5)
+    ax.yaxis.set_major_locator(MaxNLocator(5, steps=[1, 2, 5, 10]))
     ax.set_xlabel("frequency f (cycles per sample)")
     ax.set_ylabel("gain |H(f)|")
-    ax.set_title(title, fontsize=11)
+    ax.set_title(title, fontsize=11, y=1.0)
     ax.grid(True, alpha=0.3)
     art = FrequencyResponseArtists(ax, line, marks_line, np.empty(0), np.empty(0), n=n)
     art.set_kernel(h, marks=marks)
@@ -144,7 +147,7 @@ class FrequencyViewArtists:
         self.taps.set_data(*stem_data(np.arange(m) - (m - 1) // 2, self.h))
         low, high = _limits(self.h, pad=0.12)
         self.kernel_ax.set_ylim(low, high)
-        self.kernel_ax.set_title(title, fontsize=11)
+        self.kernel_ax.set_title(title, fontsize=11, y=1.0)
         self.response.set_kernel(self.h)
 
     def set_signal(self, x, title: str) -> None:
@@ -152,7 +155,7 @@ class FrequencyViewArtists:
         self.x = np.asarray(x, dtype=float)
         self.before.set_data(np.arange(len(self.x)), self.x)
         self.signal_ax.set_xlim(-0.5, len(self.x) - 0.5)
-        self.signal_ax.set_title(title, fontsize=11)
+        self.signal_ax.set_title(title, fontsize=11, y=1.0)
 
     def set_output(self, y, *, marks=(), sweep=None) -> None:
         """The filtered signal ``y`` (as long as the input: 'same' mode), the stems at the
@@ -223,6 +226,8 @@ def plot_frequency_view(h, x, *, max_taps=31, kernel_title="Kernel", signal_titl
     kernel_ax.set_xlim(-half - 0.8, half + 0.8)
     kernel_ax.axhline(0, color="black", lw=0.8)
     taps = _stem_line(kernel_ax, HIGHLIGHT, size=4, lw=1.5)
+    kernel_ax.xaxis.set_major_locator(MaxNLocator(7, steps=[1, 5, 10], integer=True))
+    kernel_ax.yaxis.set_major_locator(MaxNLocator(5, steps=[1, 2, 5, 10]))
     kernel_ax.set_xlabel("tap (0 is the centre)")
     kernel_ax.set_ylabel("weight")
 
@@ -232,7 +237,8 @@ def plot_frequency_view(h, x, *, max_taps=31, kernel_title="Kernel", signal_titl
     (after,) = signal_ax.plot([], [], "-", color=DONE, lw=1.3, label="after filtering")
     (envelope,) = signal_ax.plot([], [], "--", color=HIGHLIGHT, lw=1.3,
                                  label="± gain at the chirp's frequency")
-    signal_ax.set_xlabel("sample n ('same' mode: the output lines up with the input)")
+    signal_ax.yaxis.set_major_locator(MaxNLocator(5, steps=[1, 2, 5, 10]))
+    signal_ax.set_xlabel("sample n ('same' mode: output lined up with input)")
     signal_ax.set_ylabel("value")
 
     art = FrequencyViewArtists(fig, kernel_ax, response, signal_ax, taps, before, after,

@@ -150,10 +150,13 @@ class FrequencyExplorer(Explorer):
                                        tooltip="The test signal to filter",
                                        layout=widgets.Layout(width="24em")),
         }
+        try:
+            h = self._make_kernel(kernel, size, sigma, taps)
+        except CannotDraw as exc:  # from code, not the learner's box: name the argument
+            raise ValueError(f"taps: {exc}") from None
         x, _, _ = _signal(signal)
         with plt.ioff():
-            self.artists = plot_frequency_view(self._make_kernel(kernel, size, sigma, taps), x,
-                                               max_taps=MAX_TAPS)
+            self.artists = plot_frequency_view(h, x, max_taps=MAX_TAPS)
         self.figure = self.artists.figure
         self.kernel: np.ndarray | None = None
         self.filtered: np.ndarray | None = None
@@ -208,8 +211,7 @@ class FrequencyExplorer(Explorer):
     def _set_signal(self, signal: str) -> None:
         x, self._sweep, self._marks = _signal(signal)
         if signal == "chirp":
-            title = ("Chirp before and after: its frequency rises from 0 (left) to 0.5 "
-                     "cycles/sample (right)")
+            title = "Chirp before and after: its frequency rises from 0 (left) to 0.5 (right)"
         else:
             title = "Sum of sines before and after: " + ", ".join(f"{f:g}" for f in SINES) + \
                     " cycles/sample"
@@ -222,9 +224,11 @@ class FrequencyExplorer(Explorer):
 
     def _status(self, kernel: str, signal: str, **_values) -> str:
         h = self.kernel
-        k = np.arange(len(h))
-        gain = lambda f: abs(complex(np.exp(-2j * np.pi * f * k) @ h))  # noqa: E731
-        text = (f"{len(h)} taps summing to {format_number(h.sum(), 4)}: gain "
+
+        def gain(f: float) -> float:  # |H(f)| = |Σ h[k] e^{-2πifk}|, at one frequency
+            return abs(complex(np.exp(-2j * np.pi * f * np.arange(len(h))) @ h))
+
+        text = (f"{len(h)} tap{'s' * (len(h) != 1)} summing to {format_number(h.sum(), 4)}: gain "
                 f"{format_number(gain(0.0), 3)} at f = 0, {format_number(gain(0.5), 3)} at "
                 "f = 0.5")
         if signal == "sines":
