@@ -4,7 +4,9 @@
 "fft") against scipy's ways of computing the same "valid" cross-correlation and
 against a plain Python loop, over a grid of image and kernel sizes, and returns
 one row per (image, kernel, method).  :func:`format_conv_table` turns the rows
-into the table that notebook 08 shows and that the command line prints::
+into the table that notebook 08 shows and that the command line prints (and
+:func:`conv1d_bench` times full 1-D convolution, ``numpy.convolve`` against
+``scipy.signal.fftconvolve``, for the notebook's 1-D crossover)::
 
     python -m convlab.bench             # the full grid: images 256, 512, 2048; kernels 3..31
     python -m convlab.bench conv --quick  # a small grid that runs in seconds
