@@ -12,7 +12,17 @@ array([1, 3, 5, 3])
 
 from ._version import __version__ as __version__
 from .core import convolve, correlate
-from .data import chart_trend, hi_image, noisy_chart, photo, random_image, sawtooth
+from .data import (
+    chart_trend,
+    chirp,
+    hi_image,
+    noisy_chart,
+    photo,
+    random_image,
+    sawtooth,
+    sum_of_sines,
+)
+from .frequency import frequency_response
 from .kernels import (
     box,
     emboss,
@@ -82,6 +92,8 @@ __all__ = [
     "sobel_x",
     "sobel_y",
     "vertical_edge",
+    # frequency response
+    "frequency_response",
     # signals and images
     "chart_trend",
     "noisy_chart",
@@ -89,4 +101,6 @@ __all__ = [
     "random_image",
     "sawtooth",
     "hi_image",
+    "chirp",
+    "sum_of_sines",
 ]

@@ -10,9 +10,16 @@ because the ideas are hard:
   distributions (:func:`dice_sum_counts`, :func:`dice_sum_distribution`);
 * a direct 2-D convolution costs one multiply-add per output pixel per kernel
   cell, an FFT convolution about ``N² log N`` (:func:`direct_cost`,
-  :func:`fft_cost`, :func:`cost_crossover`).  The measured timings, and
+  :func:`fft_cost`, :func:`cost_crossover`); in 1-D ``N·M`` against about
+  ``(N + M) log(N + M)`` (:func:`direct_cost_1d`, :func:`fft_cost_1d`,
+  :func:`cost_crossover_1d`, and :func:`crossover_summary_1d`, the sentence
+  written from a measurement).  The measured timings, and
   :func:`convlab.bench.select_methods` which picks the methods notebook 08
-  shows, live in :mod:`convlab.bench`.
+  shows, live in :mod:`convlab.bench`;
+* reading a frequency response: where a low-pass kernel's first side lobe
+  sits and how high it is (:func:`first_side_lobe`), and how fast the
+  response falls (:func:`falloff_frequency`, which for a Gaussian response
+  is its width ``σ_f``).
 """
 
 from __future__ import annotations
@@ -36,9 +43,16 @@ __all__ = [
     "dice_sum_distribution",
     # cost
     "cost_crossover",
+    "cost_crossover_1d",
+    "crossover_summary_1d",
     "direct_cost",
+    "direct_cost_1d",
     "fft_cost",
+    "fft_cost_1d",
     "timing_summary",
+    # the frequency view
+    "falloff_frequency",
+    "first_side_lobe",
 ]
 
 
@@ -387,3 +401,231 @@ def cost_crossover(n, kernel_sizes: Iterable[int] | None = None):
             return int(k)
     return None
 
+
+
+# -- 1-D cost ----------------------------------------------------------------------------
+
+
+def direct_cost_1d(n, m):
+    """Multiply-adds of a direct full 1-D convolution of ``n`` samples with ``m`` taps.
+
+    Every sample meets every tap once: ``n · m`` products.
+
+    Examples
+    --------
+    >>> direct_cost_1d(100_000, 64)
+    6400000
+    """
+    return check_int(n, "n", minimum=1) * check_int(m, "m", minimum=1)
+
+
+def fft_cost_1d(n, m):
+    """A rough operation count of a full 1-D FFT convolution: ``3 L log₂ L + L``, ``L = n + m - 1``.
+
+    Two forward transforms of ``L`` points, ``L`` products and one inverse
+    transform, each transform about ``L log₂ L`` operations.
+
+    Examples
+    --------
+    >>> fft_cost_1d(1000, 25)  # L = 1024: 3 · 1024 · 10 + 1024
+    31744
+    """
+    size = check_int(n, "n", minimum=1) + check_int(m, "m", minimum=1) - 1
+    return round(3 * size * math.log2(size) + size) if size > 1 else 1
+
+
+def cost_crossover_1d(n, lengths: Iterable[int] | None = None):
+    """The shortest kernel for which the 1-D FFT estimate beats the direct count.
+
+    Parameters
+    ----------
+    n : int
+        Signal length.
+    lengths : iterable of int, optional
+        Kernel lengths to try, increasing (default ``1 … n``).
+
+    Returns
+    -------
+    int or None
+
+    Examples
+    --------
+    >>> cost_crossover_1d(100_000)
+    51
+    """
+    n = check_int(n, "n", minimum=1)
+    for m in range(1, n + 1) if lengths is None else lengths:
+        if fft_cost_1d(n, m) < direct_cost_1d(n, m):
+            return int(m)
+    return None
+
+
+def crossover_summary_1d(rows: Sequence[dict], direct="direct", fft="fft") -> str:
+    """The 1-D crossover a timing table shows, in sentences written from its numbers.
+
+    Parameters
+    ----------
+    rows : list of dict
+        Rows of :func:`convlab.bench.conv1d_bench`: keys ``n``, ``kernel``,
+        ``method`` and ``seconds``, one signal length.
+    direct, fft : str, optional
+        The two method names to compare.
+
+    Returns
+    -------
+    str
+        Which method won at each kernel length, where the measured crossover
+        lies (the shortest kernel from which the FFT wins at every longer one),
+        what counting predicts, and the FFT's gain at the longest kernel.
+
+    Raises
+    ------
+    ValueError
+        If the rows mix signal lengths or a kernel length lacks a method.
+
+    Examples
+    --------
+    >>> times = {8: (0.001, 0.004), 64: (0.006, 0.005), 512: (0.05, 0.005)}
+    >>> rows = [{"n": 10_000, "kernel": m, "method": name, "seconds": t}
+    ...         for m, pair in times.items() for name, t in zip(["direct", "fft"], pair)]
+    >>> print(crossover_summary_1d(rows))
+    With 10,000 samples the direct sum was faster for 8 taps and the FFT for 64 and 512
+    taps: measured here, the FFT wins from between 8 and 64 taps on (counting N·M
+    against 3L log₂L + L predicts 42). At 512 taps the FFT was 10× faster.
+    """
+    cells: dict[int, dict] = {}
+    for row in rows:
+        cells.setdefault(int(row["kernel"]), {})[row["method"]] = float(row["seconds"])
+    sizes = {int(row["n"]) for row in rows}
+    if len(sizes) != 1:
+        raise ValueError(f"rows must time one signal length, got {sorted(sizes)}")
+    for m, times in cells.items():
+        if direct not in times or fft not in times:
+            raise ValueError(f"rows must time both {direct!r} and {fft!r} at kernel {m}")
+    (n,) = sizes
+    ms = sorted(cells)
+    wins = [cells[m][fft] < cells[m][direct] for m in ms]
+
+    def taps(group):
+        names = [f"{m:,}" for m in group]
+        return (" and ".join(names) if len(names) < 3
+                else ", ".join(names[:-1]) + " and " + names[-1]) + " taps"
+
+    slow = [m for m, w in zip(ms, wins) if not w]
+    fast = [m for m, w in zip(ms, wins) if w]
+    first = next((i for i in range(len(ms)) if all(wins[i:])), None)
+    if not fast:
+        told = (f"the direct sum was faster for every kernel measured, {taps(ms)}: "
+                f"no crossover up to {ms[-1]:,} taps")
+    elif not slow:
+        told = (f"the FFT was faster for every kernel measured, {taps(ms)}: the crossover "
+                f"lies below {ms[0]:,} taps")
+    else:
+        told = f"the direct sum was faster for {taps(slow)} and the FFT for {taps(fast)}: "
+        told += (f"measured here, the FFT wins from between {ms[first - 1]:,} and "
+                 f"{ms[first]:,} taps on" if first is not None
+                 else "it won at the longest kernel only")
+    predicted = cost_crossover_1d(n)
+    gain = cells[ms[-1]][direct] / cells[ms[-1]][fft]
+    ahead = f"the FFT was {_times(gain)} faster" if gain > 1 else (
+        f"the direct sum was {_times(1 / gain)} faster")
+    text = (f"With {n:,} samples {told} (counting N·M against 3L log₂L + L predicts "
+            f"{predicted}). At {ms[-1]:,} taps {ahead}.")
+    return textwrap.fill(text, 84)
+
+
+# -- the frequency view ------------------------------------------------------------------
+
+
+def _response(f, magnitude):
+    f = np.asarray(f, dtype=float)
+    m = np.asarray(magnitude, dtype=float)
+    if f.ndim != 1 or m.shape != f.shape or f.size < 3:
+        raise ValueError("f and magnitude must be 1-D arrays of the same length, at least 3, "
+                         f"got shapes {f.shape} and {m.shape}")
+    if not m[0] > 0:
+        raise ValueError("magnitude must be positive at f = 0 (a low-pass kernel's peak)")
+    return f, m / m[0]
+
+
+def first_side_lobe(f, magnitude):
+    """Where a low-pass response's first side lobe peaks, and how high, relative to f = 0.
+
+    The response falls from its peak at ``f = 0`` to a first minimum (a zero,
+    for a box); the side lobe is the highest point between that minimum and the
+    next one.
+
+    Parameters
+    ----------
+    f : (n,) array_like
+        Increasing frequencies, starting at 0 (e.g. ``numpy.fft.rfftfreq``).
+    magnitude : (n,) array_like
+        ``|H(f)|`` there.
+
+    Returns
+    -------
+    frequency, height : float
+        ``height`` as a fraction of ``magnitude[0]``.
+
+    Raises
+    ------
+    ValueError
+        If the response never rises again (no side lobe), or the shapes differ.
+
+    Examples
+    --------
+    A box of 4 taps: zeros at f = 1/4 and 1/2, the lobe between them.
+
+    >>> f = np.fft.rfftfreq(64)
+    >>> m = np.abs(np.fft.rfft(np.ones(4) / 4, 64))
+    >>> f_lobe, height = first_side_lobe(f, m)
+    >>> float(f_lobe), round(height, 3)
+    (0.359375, 0.271)
+    """
+    f, m = _response(f, magnitude)
+    rising = np.flatnonzero(np.diff(m) > 0)
+    if rising.size == 0:
+        raise ValueError("magnitude has no side lobe: it never rises again after f = 0")
+    start = int(rising[0])
+    falling = np.flatnonzero(np.diff(m[start:]) < 0)
+    stop = start + int(falling[np.searchsorted(falling, 0)]) + 1 if falling.size else m.size - 1
+    i = start + int(np.argmax(m[start : stop + 1]))
+    return float(f[i]), float(m[i])
+
+
+_E_HALF = math.exp(-0.5)
+
+
+def falloff_frequency(f, magnitude, level=_E_HALF):
+    """The first frequency where a response has fallen to ``level`` times its value at f = 0.
+
+    For a Gaussian response ``exp(-f² / (2 σ_f²))`` the default level,
+    ``e^{-1/2}``, is reached at ``f = σ_f``: the width of the response.
+    Linear interpolation between the samples either side.
+
+    Parameters
+    ----------
+    f, magnitude : (n,) array_like
+        As for :func:`first_side_lobe`.
+    level : float, optional
+        Between 0 and 1.
+
+    Returns
+    -------
+    float or None
+        None if the response never falls that far.
+
+    Examples
+    --------
+    >>> f = np.linspace(0, 0.5, 501)
+    >>> round(falloff_frequency(f, np.exp(-f**2 / (2 * 0.1**2))), 4)
+    0.1
+    """
+    f, m = _response(f, magnitude)
+    if not 0 < level < 1:
+        raise ValueError(f"level must lie between 0 and 1, got {level!r}")
+    below = np.flatnonzero(m <= level)
+    if below.size == 0:
+        return None
+    i = int(below[0])
+    return float(f[i - 1] + (m[i - 1] - level) / (m[i - 1] - m[i]) * (f[i] - f[i - 1]))

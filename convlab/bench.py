@@ -4,7 +4,9 @@
 "fft") against scipy's ways of computing the same "valid" cross-correlation and
 against a plain Python loop, over a grid of image and kernel sizes, and returns
 one row per (image, kernel, method).  :func:`format_conv_table` turns the rows
-into the table that notebook 08 shows and that the command line prints::
+into the table that notebook 08 shows and that the command line prints (and
+:func:`conv1d_bench` times full 1-D convolution, ``numpy.convolve`` against
+``scipy.signal.fftconvolve``, for the notebook's 1-D crossover)::
 
     python -m convlab.bench             # the full grid: images 256, 512, 2048; kernels 3..31
     python -m convlab.bench conv --quick  # a small grid that runs in seconds
@@ -40,6 +42,8 @@ from .layers import conv2d
 __all__ = [
     "CONV_METHODS",
     "MEMORY_CASES",
+    "CONV1D_METHODS",
+    "conv1d_bench",
     "conv_bench",
     "conv_summary",
     "format_conv_table",
@@ -248,6 +252,56 @@ def conv_bench(
             for row in cell:
                 row["ratio"] = row["seconds"] / fastest
             rows.extend(cell)
+    return rows
+
+
+#: The two ways notebook 08 times a full 1-D convolution: direct sums and the FFT.
+CONV1D_METHODS: dict[str, Callable] = {
+    "direct": np.convolve,
+    "fft": scipy.signal.fftconvolve,
+}
+
+
+def conv1d_bench(n=100_000, kernel_lengths=(4, 16, 64, 256, 1024), *, repeats=3,
+                 min_seconds=0.05, seed=0, progress=None) -> list[dict]:
+    """Time full 1-D convolution: ``numpy.convolve`` (direct) against ``scipy.signal.fftconvolve``.
+
+    The direct sum costs ``N·M`` multiply-adds, the FFT about ``(N + M) log(N + M)``;
+    :func:`convlab.applications.crossover_summary_1d` reads the rows.  The two
+    methods take turns; each first runs once untimed, then at least ``repeats``
+    times and until its calls add up to ``min_seconds``; the median is reported.
+
+    Returns
+    -------
+    list of dict
+        One row per (kernel length, method): ``n``, ``kernel``, ``method``
+        ("direct" or "fft"), ``seconds``, ``runs``.
+
+    Examples
+    --------
+    >>> rows = conv1d_bench(1000, [3, 30], repeats=1, min_seconds=0)
+    >>> [(r["kernel"], r["method"]) for r in rows]
+    [(3, 'direct'), (3, 'fft'), (30, 'direct'), (30, 'fft')]
+    """
+    n = check_int(n, "n", minimum=1)
+    repeats = check_int(repeats, "repeats", minimum=1)
+    rng = np.random.default_rng(check_int(seed, "seed", minimum=0))
+    x = rng.standard_normal(n)
+    rows = []
+    for m in kernel_lengths:
+        h = rng.standard_normal(check_int(m, "kernel_lengths", minimum=1))
+        if progress:
+            progress(f"signal {n}, kernel {m}")
+        times: dict[str, list[float]] = {name: [] for name in CONV1D_METHODS}
+        for func in CONV1D_METHODS.values():
+            func(x, h)  # warm-up
+        while any(len(ts) < repeats or sum(ts) < min_seconds for ts in times.values()):
+            for name, func in CONV1D_METHODS.items():
+                start = time.perf_counter()
+                func(x, h)
+                times[name].append(time.perf_counter() - start)
+        rows.extend({"n": n, "kernel": int(m), "method": name, "seconds": statistics.median(ts),
+                     "runs": len(ts)} for name, ts in times.items())
     return rows
 
 

@@ -8,12 +8,22 @@ imported only when :func:`photo` is called.
 from __future__ import annotations
 
 import functools
+import numbers
 
 import numpy as np
 
 from ._validation import check_int, check_output_size, check_positive_float, check_tuple
 
-__all__ = ["chart_trend", "hi_image", "noisy_chart", "photo", "random_image", "sawtooth"]
+__all__ = [
+    "chart_trend",
+    "chirp",
+    "hi_image",
+    "noisy_chart",
+    "photo",
+    "random_image",
+    "sawtooth",
+    "sum_of_sines",
+]
 
 _HI = """\
 255 255 255 255 255 255 255 255 255 255 255 255 255 255 255 255
@@ -235,3 +245,127 @@ def photo(*, downsample=1, colour=False):
     blocks = image[..., : rows * downsample, : cols * downsample]
     blocks = blocks.reshape(*image.shape[:-2], rows, downsample, cols, downsample)
     return blocks.mean(axis=(-3, -1))
+
+
+def _frequency(value, name):
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number of cycles per sample, got {value!r}")
+    value = float(value)
+    if not (np.isfinite(value) and 0.0 <= value <= 0.5):
+        raise ValueError(
+            f"{name} must be between 0 and 0.5 cycles per sample (0.5 is the fastest a "
+            f"sampled signal can alternate), got {value!r}"
+        )
+    return value
+
+
+def chirp(n=512, f0=0.0, f1=0.5):
+    """A linear chirp: a cosine whose frequency sweeps from ``f0`` to ``f1`` cycles per sample.
+
+    ``x[t] = cos(2π (f0 t + (f1 − f0) t² / (2 (n − 1))))`` for ``t = 0 … n − 1``: the
+    instantaneous frequency ``f0 + (f1 − f0) t / (n − 1)`` rises (or falls) in a straight
+    line, so sample ``t`` of a filtered chirp shows the filter's gain at that frequency.
+    The same signal as ``scipy.signal.chirp(t, f0, n - 1, f1, method="linear")``.
+
+    Parameters
+    ----------
+    n : int, optional
+        Number of samples, at least 2.
+    f0, f1 : float, optional
+        Frequencies at the first and the last sample, in cycles per sample, 0 … 0.5.
+
+    Returns
+    -------
+    (n,) ndarray of float64
+        Values in −1 … 1, starting at 1.
+
+    Raises
+    ------
+    TypeError
+        If ``n`` is not an integer or a frequency is not a real number.
+    ValueError
+        If ``n`` is below 2 or a frequency is outside 0 … 0.5.
+
+    Examples
+    --------
+    Sweeping from 0 to 0.5 over 5 samples: the phase grows as 2π · 0.5 t² / 8, so the
+    samples are cos(π t² / 8):
+
+    >>> chirp(5).round(4)
+    array([ 1.    ,  0.9239,  0.    , -0.9239,  1.    ])
+
+    With ``f0 == f1`` it is a plain cosine:
+
+    >>> bool(np.allclose(chirp(8, 0.25, 0.25), np.cos(2 * np.pi * 0.25 * np.arange(8))))
+    True
+    """
+    n = check_int(n, "n", minimum=2)
+    f0 = _frequency(f0, "f0")
+    f1 = _frequency(f1, "f1")
+    check_output_size((n,), "the chirp")
+    t = np.arange(n, dtype=np.float64)
+    return np.cos(2 * np.pi * (f0 * t + (f1 - f0) * t**2 / (2 * (n - 1))))
+
+
+def sum_of_sines(n=512, freqs=(0.02, 0.1, 0.3), amplitudes=None):
+    """A sum of sine waves: ``Σ_k amplitudes[k] · sin(2π freqs[k] t)``, ``t = 0 … n − 1``.
+
+    A slow, a middle and a fast wave by default, so a filter's effect on each frequency can be
+    read off the result: a low-pass kernel keeps the slow wave and removes the fast one.
+
+    Parameters
+    ----------
+    n : int, optional
+        Number of samples, at least 2.
+    freqs : sequence of float, optional
+        The frequencies, in cycles per sample, each 0 … 0.5; at least one.
+    amplitudes : sequence of float, optional
+        One finite amplitude per frequency (default: all 1).
+
+    Returns
+    -------
+    (n,) ndarray of float64
+
+    Raises
+    ------
+    TypeError
+        If ``n`` is not an integer, or a frequency or amplitude is not a real number.
+    ValueError
+        If ``n`` is below 2, ``freqs`` is empty or a frequency is outside 0 … 0.5, or
+        ``amplitudes`` does not have one finite value per frequency.
+
+    Examples
+    --------
+    A wave of a quarter cycle per sample is 0, 1, 0, −1, …:
+
+    >>> sum_of_sines(4, freqs=[0.25]).round(12)
+    array([ 0.,  1.,  0., -1.])
+    >>> sum_of_sines(4, freqs=[0.25, 0.25], amplitudes=[2, 0.5]).round(12)
+    array([ 0. ,  2.5,  0. , -2.5])
+    """
+    n = check_int(n, "n", minimum=2)
+    if isinstance(freqs, (str, bytes)) or not hasattr(freqs, "__len__"):
+        raise TypeError(f"freqs must be a sequence of frequencies, got {freqs!r}")
+    if len(freqs) == 0:
+        raise ValueError("freqs must hold at least one frequency")
+    freqs = [_frequency(f, "freqs") for f in freqs]
+    if amplitudes is None:
+        amplitudes = [1.0] * len(freqs)
+    if isinstance(amplitudes, (str, bytes)) or not hasattr(amplitudes, "__len__"):
+        raise TypeError(f"amplitudes must be a sequence of numbers, got {amplitudes!r}")
+    if len(amplitudes) != len(freqs):
+        raise ValueError(
+            f"amplitudes must have one value per frequency ({len(freqs)}), "
+            f"got {len(amplitudes)}"
+        )
+    for a in amplitudes:
+        if isinstance(a, (bool, np.bool_)) or not isinstance(a, numbers.Real):
+            raise TypeError(f"amplitudes must hold real numbers, got {a!r}")
+        if not np.isfinite(a):
+            raise ValueError(f"amplitudes must be finite, got {a!r}")
+    check_output_size((n,), "the sum of sines")
+    t = np.arange(n, dtype=np.float64)
+    x = np.zeros(n)
+    for f, a in zip(freqs, amplitudes):
+        x += float(a) * np.sin(2 * np.pi * f * t)
+    return x

@@ -12,10 +12,16 @@ import pytest
 
 from convlab.applications import (
     cost_crossover,
+    cost_crossover_1d,
+    crossover_summary_1d,
     dice_sum_counts,
     dice_sum_distribution,
     direct_cost,
+    direct_cost_1d,
+    falloff_frequency,
     fft_cost,
+    fft_cost_1d,
+    first_side_lobe,
     polynomial_power,
     polynomial_product,
 )
@@ -156,3 +162,127 @@ def test_figures_do_not_touch_pyplot():
     before = plt.get_fignums()
     plot_dice_sums((1, 2))
     assert plt.get_fignums() == before
+
+
+# -- 1-D cost and the sentence written from a measurement ----------------------------------
+
+
+def test_1d_counts_by_hand():
+    # every (sample, tap) pair is one product of the full convolution
+    assert direct_cost_1d(7, 3) == sum(1 for _ in itertools.product(range(7), range(3))) == 21
+    assert fft_cost_1d(1000, 25) == 3 * 1024 * 10 + 1024
+    assert fft_cost_1d(1, 1) == 1
+    n = 10_000
+    first = next(m for m in range(1, n) if 3 * (n + m - 1) * math.log2(n + m - 1) + n + m - 1
+                 < n * m)
+    assert cost_crossover_1d(n) == first
+    assert cost_crossover_1d(n, [2, 4, 8]) is None
+    with pytest.raises(ValueError, match="m"):
+        direct_cost_1d(5, 0)
+    with pytest.raises(TypeError, match="n"):
+        fft_cost_1d(2.5, 3)
+
+
+def _rows(times, n=50_000):
+    return [{"n": n, "kernel": m, "method": name, "seconds": t}
+            for m, pair in times.items() for name, t in zip(("direct", "fft"), pair)]
+
+
+def test_crossover_sentence_on_given_numbers():
+    text = " ".join(crossover_summary_1d(_rows(
+        {4: (1.0, 5.0), 32: (4.0, 5.0), 256: (30.0, 5.0), 2048: (200.0, 5.0)})).split())
+    assert "With 50,000 samples the direct sum was faster for 4 and 32 taps" in text
+    assert "the FFT for 256 and 2,048 taps" in text
+    assert "wins from between 32 and 256 taps on" in text
+    assert f"predicts {cost_crossover_1d(50_000)})" in text
+    assert "At 2,048 taps the FFT was 40× faster." in text
+
+
+def test_crossover_sentence_without_a_crossover_or_with_a_blip():
+    never = " ".join(crossover_summary_1d(_rows({4: (1.0, 2.0), 64: (1.5, 2.0)})).split())
+    assert "faster for every kernel measured, 4 and 64 taps: no crossover up to 64" in never
+    assert "the direct sum was 1.3× faster" in never
+    always = " ".join(crossover_summary_1d(_rows({4: (3.0, 2.0), 64: (9.0, 2.0)})).split())
+    assert "the FFT was faster for every kernel measured" in always and "below 4 taps" in always
+    # a noisy FFT win at 16 taps, then direct again: the crossover is where the FFT stays ahead
+    blip = " ".join(crossover_summary_1d(_rows(
+        {4: (1.0, 2.0), 16: (3.0, 2.0), 64: (1.5, 2.0), 256: (9.0, 2.0)})).split())
+    assert "faster for 4 and 64 taps and the FFT for 16 and 256 taps" in blip
+    assert "between 64 and 256 taps on" in blip
+
+
+def test_crossover_sentence_refuses_bad_tables():
+    rows = _rows({4: (1.0, 2.0)})
+    with pytest.raises(ValueError, match="one signal length"):
+        crossover_summary_1d([*rows, {**rows[0], "n": 7}])
+    with pytest.raises(ValueError, match="both"):
+        crossover_summary_1d(rows[:1])
+
+
+# -- reading a frequency response ---------------------------------------------------------
+
+
+def test_first_side_lobe_of_a_box_matches_the_closed_form():
+    taps, n = 9, 1 << 14
+    f = np.arange(n // 2 + 1) / n
+    with np.errstate(invalid="ignore", divide="ignore"):
+        closed = np.abs(np.sin(taps * np.pi * f) / (taps * np.sin(np.pi * f)))
+    closed[0] = 1.0
+    f_lobe, height = first_side_lobe(f, closed)
+    inside = (f > 1 / taps) & (f < 2 / taps)
+    assert height == pytest.approx(closed[inside].max())
+    assert 1 / taps < f_lobe < 2 / taps
+    # a short box's lobe is a little higher than the long-box limit, max |sin(πx)/(πx)| ≈ 0.2172
+    x = np.linspace(1, 2, 10001)
+    assert np.abs(np.sin(np.pi * x) / (np.pi * x)).max() < height < 0.23
+    # the peak is read relative to f = 0, whatever the scale
+    assert first_side_lobe(f, 3 * closed)[1] == pytest.approx(height)
+
+
+def test_first_side_lobe_refuses_a_response_without_one():
+    f = np.linspace(0, 0.5, 11)
+    with pytest.raises(ValueError, match="no side lobe"):
+        first_side_lobe(f, np.exp(-f))
+    with pytest.raises(ValueError, match="same length"):
+        first_side_lobe(f, f[:5])
+    with pytest.raises(ValueError, match="positive at f = 0"):
+        first_side_lobe(f, np.zeros(11))
+
+
+def test_falloff_of_a_gaussian_is_its_width():
+    f = np.linspace(0, 0.5, 2001)
+    sigma_f = 1 / (2 * np.pi * 3.0)
+    assert falloff_frequency(f, 2 * np.exp(-(f**2) / (2 * sigma_f**2))) == pytest.approx(
+        sigma_f, rel=1e-4)
+    # a straight line from 1 to 0 falls to one half at its middle
+    assert falloff_frequency(f, 1 - 2 * f, level=0.5) == pytest.approx(0.25)
+    assert falloff_frequency(f, np.ones_like(f)) is None
+    with pytest.raises(ValueError, match="level"):
+        falloff_frequency(f, np.ones_like(f), level=1.5)
+
+
+def test_frequency_figure_draws_the_dft_and_marks_the_side_lobe():
+    import io
+
+    from PIL import Image
+
+    from convlab.plotting._style import WIDTH_PX
+    from convlab.plotting.applications import plot_frequency_responses
+
+    box = np.ones(7) / 7
+    art = plot_frequency_responses({"box": box, "spike": [1.0]}, n=256, side_lobe_of="box")
+    for ax in art.figure.axes:
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    f, gain = art.response_lines[0].get_data()
+    assert np.allclose(f, np.arange(129) / 256)
+    # the box's gain by the sum written out, at every plotted frequency
+    j = np.arange(7)
+    assert np.allclose(gain, [abs(np.sum(np.exp(-2j * np.pi * fq * j))) / 7 for fq in f])
+    assert np.allclose(art.response_lines[1].get_ydata(), 1.0)  # an impulse passes everything
+    inside = (f > 1 / 7) & (f < 2 / 7)
+    assert art.side_lobe.get_text() == f"first side lobe: {gain[inside].max():.2f}"
+    assert Image.open(io.BytesIO(art.png())).size[0] <= WIDTH_PX
+    with pytest.raises(ValueError, match="side_lobe_of"):
+        plot_frequency_responses({"box": box}, side_lobe_of="gauss")
+    with pytest.raises(ValueError, match="at least one"):
+        plot_frequency_responses({})

@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 
 from convlab.bench import (
+    CONV1D_METHODS,
     CONV_METHODS,
+    conv1d_bench,
     conv_bench,
     conv_summary,
     format_conv_table,
@@ -75,3 +77,25 @@ def test_select_methods_refuses_unknown_and_reratios():
     assert rows[0]["ratio"] == 0.0  # the input is not changed
     with pytest.raises(ValueError, match="'z'"):
         select_methods(rows, ["z"])
+
+
+def test_conv1d_bench_rows_and_methods_agree():
+    rng = np.random.default_rng(3)
+    x, h = rng.standard_normal(200), rng.standard_normal(9)
+    want = np.array([sum(x[i] * h[k - i] for i in range(len(x)) if 0 <= k - i < len(h))
+                     for k in range(len(x) + len(h) - 1)])
+    for func in CONV1D_METHODS.values():
+        assert np.allclose(func(x, h), want)
+    messages = []
+    rows = conv1d_bench(500, (3, 40), repeats=2, min_seconds=0, progress=messages.append)
+    assert [(r["kernel"], r["method"]) for r in rows] == [
+        (3, "direct"), (3, "fft"), (40, "direct"), (40, "fft")]
+    assert all(r["n"] == 500 and r["seconds"] > 0 and r["runs"] >= 2 for r in rows)
+    assert messages == ["signal 500, kernel 3", "signal 500, kernel 40"]
+
+
+def test_conv1d_bench_rejects_bad_sizes():
+    with pytest.raises(ValueError, match="kernel_lengths"):
+        conv1d_bench(100, (0,))
+    with pytest.raises(TypeError, match="n"):
+        conv1d_bench(10.5)

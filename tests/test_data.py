@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from convlab import chart_trend, noisy_chart, photo, random_image, sawtooth
 from convlab.data import hi_image
@@ -75,3 +76,88 @@ def test_importing_data_does_not_import_matplotlib():
     code = "import sys, convlab.data, convlab.kernels; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# -- test signals of the frequency explorer ------------------------------------------------
+
+
+def test_chirp_is_scipys_linear_chirp():
+    from scipy.signal import chirp as scipy_chirp
+
+    from convlab import chirp
+
+    t = np.arange(512)
+    np.testing.assert_allclose(chirp(), scipy_chirp(t, 0.0, 511, 0.5, method="linear"),
+                               atol=1e-9)
+    np.testing.assert_allclose(chirp(100, 0.1, 0.3), scipy_chirp(np.arange(100), 0.1, 99, 0.3),
+                               atol=1e-9)
+
+
+def test_chirp_frequency_rises_in_a_straight_line():
+    """The phase's slope (instantaneous frequency) is f0 + (f1 - f0) t / (n - 1)."""
+    from convlab import chirp
+
+    n, f0, f1 = 400, 0.05, 0.45
+    t = np.arange(n)
+    phase = 2 * np.pi * (f0 * t + (f1 - f0) * t**2 / (2 * (n - 1)))
+    np.testing.assert_allclose(chirp(n, f0, f1), np.cos(phase), atol=1e-12)
+    slope = np.diff(phase) / (2 * np.pi)
+    np.testing.assert_allclose(slope[[0, -1]], [f0 + (f1 - f0) * 0.5 / (n - 1),
+                                                f1 - (f1 - f0) * 0.5 / (n - 1)])
+    # a falling sweep works too, and ends at cos(2π (f0 + f1)(n - 1) / 2)
+    x = chirp(11, 0.5, 0.0)
+    assert x[-1] == pytest.approx(np.cos(2 * np.pi * 0.25 * 10))
+
+
+def test_sum_of_sines_closed_form():
+    import math
+
+    from convlab import sum_of_sines
+
+    x = sum_of_sines()
+    assert x.shape == (512,)
+    for t in (0, 1, 7, 100, 511):
+        expected = sum(math.sin(2 * math.pi * f * t) for f in (0.02, 0.1, 0.3))
+        assert x[t] == pytest.approx(expected, abs=1e-12)
+    y = sum_of_sines(64, freqs=[1 / 16, 0.5], amplitudes=[3, 2])
+    for t in range(64):
+        assert y[t] == pytest.approx(3 * math.sin(math.pi * t / 8) + 2 * math.sin(math.pi * t),
+                                     abs=1e-12)
+
+
+def test_sum_of_sines_puts_its_energy_at_its_frequencies():
+    from convlab import sum_of_sines
+
+    n = 400  # 0.025 · 400 = 10 and 0.1 · 400 = 40 cycles: exact DFT bins
+    spectrum = np.abs(np.fft.rfft(sum_of_sines(n, freqs=[0.025, 0.1], amplitudes=[1, 0.5])))
+    assert set(np.flatnonzero(spectrum > 1)) == {10, 40}
+    np.testing.assert_allclose(spectrum[[10, 40]], [n / 2, n / 4])
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: __import__("convlab").chirp(1), ValueError, "n must be at least 2"),
+        (lambda: __import__("convlab").chirp(8.0), TypeError, "n must be an integer"),
+        (lambda: __import__("convlab").chirp(8, f0=-0.1), ValueError, "f0 must be between 0"),
+        (lambda: __import__("convlab").chirp(8, f1=0.7), ValueError, "f1 must be between 0"),
+        (lambda: __import__("convlab").chirp(8, f1="x"), TypeError, "f1 must be a number"),
+        (lambda: __import__("convlab").chirp(8, f1=np.nan), ValueError, "f1 must be between"),
+        (lambda: __import__("convlab").sum_of_sines(8, freqs=[]), ValueError,
+         "freqs must hold at least one"),
+        (lambda: __import__("convlab").sum_of_sines(8, freqs=0.1), TypeError,
+         "freqs must be a sequence"),
+        (lambda: __import__("convlab").sum_of_sines(8, freqs=[0.6]), ValueError,
+         "freqs must be between 0 and 0.5"),
+        (lambda: __import__("convlab").sum_of_sines(8, freqs=[0.1], amplitudes=[1, 2]),
+         ValueError, "amplitudes must have one value per frequency"),
+        (lambda: __import__("convlab").sum_of_sines(8, freqs=[0.1], amplitudes=[np.inf]),
+         ValueError, "amplitudes must be finite"),
+        (lambda: __import__("convlab").sum_of_sines(8, freqs=[0.1], amplitudes=["a"]),
+         TypeError, "amplitudes must hold real numbers"),
+        (lambda: __import__("convlab").sum_of_sines(0), ValueError, "n must be at least 2"),
+    ],
+)
+def test_test_signals_refuse_bad_input_by_name(call, error, match):
+    with pytest.raises(error, match=match):
+        call()

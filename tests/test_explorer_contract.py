@@ -18,6 +18,7 @@ from convlab.widgets import (
     ChannelExplorer,
     DiagonalExplorer,
     FilterPlayground,
+    FrequencyExplorer,
     LayerStack,
     SlideExplorer,
     SmoothingExplorer,
@@ -46,6 +47,10 @@ IMPOSSIBLE = {
     ),
     ChannelExplorer: None,  # a menu of filters and a pixel slider: every value draws
     TrainingExplorer: None,  # snapshots and images recorded once: every value draws
+    FrequencyExplorer: (
+        FrequencyExplorer.demo, {"kernel": "own", "taps": "1 two 1"},
+        {"kernel": "own", "taps": "1 -2 1"},
+    ),
 }
 
 

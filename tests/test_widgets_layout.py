@@ -45,6 +45,7 @@ from convlab.widgets import (
     EXPLORERS,
     DiagonalExplorer,
     FilterPlayground,
+    FrequencyExplorer,
     LayerStack,
     SlideExplorer,
     SmoothingExplorer,
@@ -68,6 +69,9 @@ NOTEBOOK_EXPLORERS = {
     "06 LayerStack": lambda: LayerStack(layers=1),
     "06 LayerStack photo": lambda: LayerStack(photo(downsample=4), kernel="vertical edge 3×3",
                                               layers=2, relu=True),
+    "08 FrequencyExplorer": FrequencyExplorer,  # the cell is exactly FrequencyExplorer()
+    "08 FrequencyExplorer Gaussian, sines": lambda: FrequencyExplorer(
+        kernel="gaussian", size=31, sigma=6.0, signal="sines"),
 }
 NOTEBOOK_EXPLORERS.update({f"{cls.__name__}.demo": cls.demo for cls in EXPLORERS})
 

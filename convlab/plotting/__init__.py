@@ -4,8 +4,8 @@ Every ``plot_*`` function takes an optional ``ax`` (or ``axes``), draws on it, a
 the artists it made, so that an explorer can update them in place instead of drawing again.
 One module per figure, named after it: ``diagonals`` (notebook 01), ``slide`` and
 ``smoothing`` (02, 03), ``steps2d`` (the 2-D stepper, 04–05) and ``images`` (04), ``stride``
-(the window grid, 05), ``layer_stack`` (06), ``channels`` and ``training`` (07) and
-``applications`` (08).  The palette and
+(the window grid, 05), ``layer_stack`` (06), ``channels`` and ``training`` (07),
+``applications`` and ``frequency`` (08).  The palette and
 shared helpers live in ``_style``.  The numbers these figures show are computed below, in
 the numeric core (:mod:`convlab.geometry`, :mod:`convlab.stacking`, :mod:`convlab.steps`,
 :mod:`convlab.formatting`); nothing here computes a result that is not drawn.
@@ -25,6 +25,12 @@ from .applications import (
 from .borders import BorderArtists, plot_border_modes
 from .channels import ChannelArtists, plot_channel_sum
 from .diagonals import DiagonalArtists, plot_outer_diagonals
+from .frequency import (
+    FrequencyResponseArtists,
+    FrequencyViewArtists,
+    plot_frequency_response,
+    plot_frequency_view,
+)
 from .images import (
     BeforeAfterArtists,
     picture,
@@ -92,4 +98,9 @@ __all__ = [
     "plot_cost",
     "plot_dice_sums",
     "plot_photo_edits",
+    # notebook 08 (the frequency view)
+    "FrequencyResponseArtists",
+    "FrequencyViewArtists",
+    "plot_frequency_response",
+    "plot_frequency_view",
 ]

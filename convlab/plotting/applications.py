@@ -1,4 +1,7 @@
-"""Static figures of notebook 08: dice sums, a smoothed chart, photo edits, the cost of convolution.
+"""Static figures of notebook 08: dice sums, frequency responses, the cost of convolution.
+
+(:func:`plot_chart_smoothing` and :func:`plot_photo_edits` drew the noisy chart and the
+photo edits of an earlier edition of notebook 08; they stay for anyone who used them.)
 
 These figures are pictures, not explorers: each function draws on the axes it
 is given, or on a new figure made without pyplot, so that in a notebook running
@@ -16,16 +19,19 @@ from dataclasses import dataclass, field
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..applications import dice_sum_distribution, direct_cost, fft_cost
+from ..applications import dice_sum_distribution, direct_cost, fft_cost, first_side_lobe
+from ..frequency import frequency_response
 from ._style import DONE, HIGHLIGHT, MUTED, WIDTH_PX, _fit_dpi
 
 __all__ = [
     "CostArtists",
     "DiceArtists",
+    "FrequencyArtists",
     "PhotoArtists",
     "ChartSmoothingArtists",
     "plot_cost",
     "plot_dice_sums",
+    "plot_frequency_responses",
     "plot_photo_edits",
     "plot_chart_smoothing",
 ]
@@ -329,3 +335,79 @@ def plot_cost(n, kernel_sizes: Sequence[int], rows=None, methods=None, *, axes=N
         ax.legend(fontsize=8)
     return CostArtists(fig, "operation counts and measured times against the kernel size",
                        count_lines, time_lines)
+
+
+@dataclass(repr=False)
+class FrequencyArtists(_Static):
+    """Artists of :func:`plot_frequency_responses`."""
+
+    kernel_lines: list = field(default_factory=list)
+    response_lines: list = field(default_factory=list)
+    side_lobe: object = None
+
+
+def plot_frequency_responses(kernels: Mapping[str, np.ndarray], *, n=1024, side_lobe_of=None,
+                             axes=None):
+    """Kernels next to their frequency responses: which frequencies each lets through.
+
+    Left: each kernel's taps, centred on 0.  Right: ``|H(f)|`` from
+    :func:`convlab.frequency_response` for f from 0 to 0.5 cycles per sample,
+    on a linear scale so that a side lobe's height reads as a fraction of the peak.
+
+    Parameters
+    ----------
+    kernels : mapping of str to (M,) array_like
+        Label → 1-D kernel, in drawing order.
+    n : int, optional
+        DFT length (the density of the frequency grid).
+    side_lobe_of : str, optional
+        A label whose first side lobe (:func:`convlab.applications.first_side_lobe`)
+        is marked and labelled with its height.
+    axes : sequence of two Axes, optional
+
+    Returns
+    -------
+    FrequencyArtists
+
+    Examples
+    --------
+    >>> art = plot_frequency_responses({"box": np.ones(5) / 5}, side_lobe_of="box")
+    >>> [line.get_label() for line in art.response_lines]
+    ['box']
+    >>> art.side_lobe.get_text()
+    'first side lobe: 0.25'
+    """
+    if not kernels:
+        raise ValueError("kernels must hold at least one kernel")
+    if side_lobe_of is not None and side_lobe_of not in kernels:
+        raise ValueError(f"side_lobe_of must be one of the labels, got {side_lobe_of!r}")
+    if axes is None:
+        fig, axes = _figure(2, 8.6, 3.4)
+    else:
+        fig = axes[0].figure
+    kernel_lines, response_lines, note = [], [], None
+    for (label, h), colour in zip(kernels.items(), _SERIES):
+        h = np.asarray(h, dtype=float)
+        taps = np.arange(h.size) - (h.size - 1) / 2
+        kernel_lines.append(axes[0].plot(taps, h, "o-", color=colour, label=label)[0])
+        f, magnitude = frequency_response(h, n=n)
+        response_lines.append(axes[1].plot(f, magnitude, color=colour, label=label)[0])
+        if label == side_lobe_of:
+            f_lobe, height = first_side_lobe(f, magnitude)
+            peak = magnitude[0]
+            axes[1].plot([f_lobe], [height * peak], "v", color=colour)
+            note = axes[1].annotate(f"first side lobe: {height:.2f}", (f_lobe, height * peak),
+                                    xytext=(12, 18), textcoords="offset points", fontsize=8,
+                                    arrowprops={"arrowstyle": "-", "color": MUTED})
+    axes[0].set_title("The kernels")
+    axes[0].set_xlabel("tap (centred)")
+    axes[0].set_ylabel("weight")
+    axes[0].legend(fontsize=8)
+    axes[1].set_title("What they let through")
+    axes[1].set_xlabel("frequency f (cycles per sample)")
+    axes[1].set_ylabel("gain |H(f)|")
+    axes[1].set_xlim(0, 0.5)
+    axes[1].set_ylim(bottom=0)
+    axes[1].legend(fontsize=8)
+    return FrequencyArtists(fig, "kernels and the magnitudes of their frequency responses",
+                            kernel_lines, response_lines, note)

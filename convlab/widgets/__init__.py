@@ -7,6 +7,7 @@ explorer; ``EXPLORERS`` lists them all (the widget benchmark and the tests walk 
 from .base import CannotDraw, Explorer, handles, stepper
 from .channels import ChannelExplorer
 from .diagonal import DiagonalExplorer
+from .frequency import FrequencyExplorer
 from .layerstack import LayerStack
 from .playground import FilterPlayground
 from .slide import SlideExplorer
@@ -26,6 +27,7 @@ EXPLORERS: tuple[type[Explorer], ...] = (
     LayerStack,
     ChannelExplorer,
     TrainingExplorer,
+    FrequencyExplorer,
 )
 
 __all__ = [
@@ -50,4 +52,6 @@ __all__ = [
     # notebook 07
     "ChannelExplorer",
     "TrainingExplorer",
+    # notebook 08
+    "FrequencyExplorer",
 ]

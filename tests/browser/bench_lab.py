@@ -11,8 +11,10 @@ the same figure the way ``interact`` + ``%matplotlib inline`` shows it: the expl
 figure re-created from scratch on every change and shown as a new PNG, in another notebook
 of the same server, timed the same way (to the new picture decoded).  Then Play at its
 fastest interval for a few seconds: distinct frames per second, and how long the canvas
-keeps changing after pause (a backlog: the kernel falling behind).  Prints one table; no
-timed assertion (the machine is shared).
+keeps changing after pause (a backlog: the kernel falling behind).  The explorers listed in
+:data:`IN_NOTEBOOKS` are timed once more where the course shows them, in their own notebook
+cell after a Run All of that notebook (same baseline).  Prints one table; no timed assertion
+(the machine is shared).
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ import pytest
 from convlab.widgets import EXPLORERS
 
 from .lab import open_notebook, run_all
+from .test_layout import EXPLORER_CELLS, NOTEBOOKS, code_cell_index
 
 PRESSES = 7
 PLAY_SECONDS = 3.0
 OUTPUTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell"
+#: (notebook, cell source, explorer class name): explorers timed again in their own notebook.
+IN_NOTEBOOKS = [(name, source, source.split("(")[0])
+                for name in NOTEBOOKS for source in EXPLORER_CELLS.get(name[:2], [])]
 
 
 def _control(cls) -> str:
@@ -213,14 +219,31 @@ def test_bench_sliders_in_lab(laptop, lab, capsys):
             backlog = laptop.evaluate(BACKLOG, [i + 1])
         rows.append((cls.__name__, name, live_ms, baseline[i], fps, backlog))
 
+    by_name = {cls.__name__: i for i, (cls, _) in enumerate(controls)}
+    for name, source, explorer in IN_NOTEBOOKS:
+        i = by_name[explorer]
+        cls, control = controls[i]
+        try:
+            index = code_cell_index(name, source)
+        except AssertionError as missing:  # the layout test fails on it; here, just say so
+            rows.append((f"{explorer} (nb {name[:2]}: {missing})", control, float("nan"),
+                         baseline[i], None, None))
+            continue
+        open_notebook(laptop, lab, name)
+        run_all(laptop)
+        times = _press_times(laptop, index, "canvas", labels[i], PRESSES)
+        rows.append((f"{explorer} (nb {name[:2]})", control,
+                     statistics.median(times) if times else float("nan"), baseline[i],
+                     None, None))
+
     with capsys.disabled():
         print("\nkey press → new pixels in JupyterLab + Chromium (median ms), and Play at its "
               "fastest")
-        print(f"{'explorer':18} {'control':8} {'live':>7} {'interact':>9} {'ratio':>6} "
+        print(f"{'explorer':26} {'control':8} {'live':>7} {'interact':>9} {'ratio':>6} "
               f"{'Play fps':>9} {'after pause':>12}")
         for name, control, live_ms, base_ms, fps, backlog in rows:
             ratio = live_ms / base_ms if base_ms else float("nan")
             fps_text = f"{fps:9.1f}" if fps is not None else f"{'—':>9}"
             lag = f"{backlog:10.0f} ms" if backlog is not None else f"{'—':>12}"
-            print(f"{name:18} {control:8} {live_ms:7.0f} {base_ms:9.0f} {ratio:6.2f} "
+            print(f"{name:26} {control:8} {live_ms:7.0f} {base_ms:9.0f} {ratio:6.2f} "
                   f"{fps_text} {lag}")

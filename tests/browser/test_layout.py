@@ -8,6 +8,7 @@ notebook itself may not scroll sideways.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,30 @@ from .lab import open_notebook, run_all, shut_down_kernels
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 LAPTOP = {"width": 1366, "height": 768}
+#: Explorers that must be on show in a notebook (by its number), each in its own code cell
+#: with exactly this source: the test below measures their live canvas where learners see it.
+EXPLORER_CELLS = {"08": ["FrequencyExplorer()"]}
+
+#: Width of the live canvas in code cell ``index`` and of its output area (0 if none).
+CANVAS_IN_CELL = """(index) => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const cell = panel.querySelectorAll('.jp-CodeCell')[index];
+  const canvas = cell && cell.querySelector('.jupyter-matplotlib-canvas-div canvas');
+  if (!canvas) return {canvas: 0, area: 0};
+  const area = canvas.closest('.jp-OutputArea-output').getBoundingClientRect();
+  const box = canvas.getBoundingClientRect();
+  return {canvas: box.width, right: box.right, area: area.width, areaRight: area.right};
+}"""
+
+
+def code_cell_index(name: str, source: str) -> int:
+    """Index among the notebook's code cells of the one whose source is exactly ``source``."""
+    nb = json.loads((ROOT / "notebooks" / name).read_text())
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    sources = ["".join(c["source"]).strip() for c in code]
+    assert source in sources, f"{name} has no code cell that is exactly {source!r}"
+    return sources.index(source)
+
 
 #: Returns every overflow in the visible notebook, and the widest output area seen.
 OVERFLOWS = """() => {
@@ -75,6 +100,10 @@ def test_every_figure_fits_its_output_area_on_a_laptop(laptop, lab, name):
     )
     result = laptop.evaluate(OVERFLOWS)
     assert result["column"] > 0, "no output area measured"
+    for source in EXPLORER_CELLS.get(name[:2], []):
+        shown = laptop.evaluate(CANVAS_IN_CELL, code_cell_index(name, source))
+        assert shown["canvas"] > 0, f"{name}: the cell {source!r} shows no live canvas"
+        assert shown["right"] <= shown["areaRight"] + 0.5, f"{name}: {source!r} overflows"
     assert result["found"] == [], (
         f"{name}, output column {result['column']:.0f} px:\n" + "\n".join(result["found"])
     )
