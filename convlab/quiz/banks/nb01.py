@@ -138,8 +138,9 @@ def predictions() -> list[Question]:
             ["57bedc6f8656c377654478263104eedc"],
             near_misses={
                 "95d1767a16b0f5ae085b79ffa0dc6b26": (
-                    "k = 4 is the longest anti-diagonal (five cells), but it includes the small "
-                    "corner products 1·10 and 5·6. Try the next one: it drops the 10."
+                    "k = 4 is the longest anti-diagonal (five cells), but one of them is the "
+                    "small corner product 1·10. Try k = 5: four cells, all where both vectors "
+                    "are large."
                 ),
             },
             hint="Both vectors grow from left to right, so the products grow towards the "

@@ -233,7 +233,7 @@ def predictions() -> list[Question]:
             hint="At the right shift the pattern meets itself: 19 plus a little noise. "
             "Elsewhere the products are noise times the pattern.",
             explanation="**Yes**: the best match is at position 17, where the pattern was "
-            "hidden, with a score of 18.4 (19 plus the noise's contribution).",
+            "hidden, with a score of 18.4: the pattern's 19, changed a little by the noise.",
         ),
         NumericQuestion(
             "02-p-dt",
