@@ -1,7 +1,9 @@
 """Notebook 01's questions: the outer product's anti-diagonals and the length of a convolution.
 
-Answers are stored as salted hashes only; the plain answers and their independent checks
-are in ``tests/test_quiz_bank_nb01.py``.
+``questions()`` is the quiz at the end of the notebook; ``predictions()`` holds its Predict
+moments (ids ``01-p-NAME``), in the order the notebook asks them, each shown on its own card by
+``predict("NAME")``. Answers are stored as salted hashes only; the plain answers and their
+independent checks are in ``tests/test_quiz_bank_nb01.py``.
 """
 
 from __future__ import annotations

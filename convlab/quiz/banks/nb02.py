@@ -1,7 +1,9 @@
 """Notebook 02's questions: flip and slide, modes, correlation, pattern matching.
 
-Answers are stored as salted hashes only; the plain answers and their independent checks
-are in ``tests/test_quiz_bank_nb02.py``.
+``questions()`` is the quiz at the end of the notebook; ``predictions()`` holds its Predict
+moments (ids ``02-p-NAME``), in the order the notebook asks them, each shown on its own card by
+``predict("NAME")``. Answers are stored as salted hashes only; the plain answers and their
+independent checks are in ``tests/test_quiz_bank_nb02.py``.
 """
 
 from __future__ import annotations
