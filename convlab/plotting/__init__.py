@@ -20,6 +20,7 @@ from .applications import (
     plot_chart_smoothing,
     plot_cost,
     plot_dice_sums,
+    plot_frequency_responses,
     plot_photo_edits,
 )
 from .borders import BorderArtists, plot_border_modes
@@ -97,6 +98,7 @@ __all__ = [
     "plot_chart_smoothing",
     "plot_cost",
     "plot_dice_sums",
+    "plot_frequency_responses",
     "plot_photo_edits",
     # notebook 08 (the frequency view)
     "FrequencyResponseArtists",
