@@ -75,7 +75,8 @@ def test_a_signature_that_does_not_fit_is_one_line_naming_the_call():
     report = check_implementation(my_conv, "conv2d")
     assert not report.ok
     text = str(report)
-    hits = [line for line in _lines(report) if "fn(x, h)" in line]
+    assert _lines(report)[0] == f"{report.kind}: {report.convention}"
+    hits = [line for line in _lines(report)[1:] if "fn(x, h)" in line]  # under the convention
     assert len(hits) == 1, text
     assert "my_conv(x)" in hits[0]
     assert "counterexample" not in text.lower() and "✗" not in text
