@@ -92,14 +92,22 @@ class QuizView:
     def refresh_totals(self) -> None:
         """The score, the notices and the summary, from the model."""
         quiz = self.quiz
-        self.score_html.value = f"<b>Score: {html.escape(quiz.score_text())}</b>"
+        if quiz.is_prediction:
+            self.score_html.value = f"<b>{html.escape(quiz.predictions_text())}</b>"
+        else:
+            self.score_html.value = f"<b>Score: {html.escape(quiz.score_text())}</b>"
         notices = "".join(f"<p>⚠ {html.escape(n)}</p>" for n in quiz.store.notices)
         self.notice_html.value = notices
         lines = quiz.summary().split("\n")
-        items = "".join(f"<li>{html.escape(line.strip())}</li>" for line in lines[1:])
+        items = "".join(
+            f"<li>{html.escape(line.strip())}</li>" for line in lines[1:] if line.startswith(" ")
+        )
+        after = "".join(  # lines of their own, such as the predictions' score
+            f"<p>{html.escape(line)}</p>" for line in lines[1:] if not line.startswith(" ")
+        )
         self.summary_html.value = (
             f'<div class="convlab-summary"><b>Summary.</b> {html.escape(lines[0])}'
-            f"<ul>{items}</ul></div>"
+            f"<ul>{items}</ul>{after}</div>"
         )
 
 
@@ -143,6 +151,7 @@ class _QuestionView:
         q = quiz.questions[index]
         self.question = q
         self._quiet = False
+        predicting = quiz.is_prediction
         make = view.make
         self.header = make(W.HTML)
         self.prompt = make(W.HTMLMath)
@@ -162,7 +171,7 @@ class _QuestionView:
                 W.Text,
                 value="",
                 placeholder=q.placeholder,
-                description="Answer:",
+                description="" if predicting else "Answer:",
                 continuous_update=False,
                 layout="text",
             )
@@ -171,16 +180,22 @@ class _QuestionView:
             self.answer.observe(self._on_enter, names="value")
         self.check_button = make(
             W.Button,
-            description="Check",
-            icon="check",
-            tooltip="Check your answer (Enter works too)",
-        )
-        self.show_button = make(
-            W.Button, description="Show answer", icon="eye", tooltip="Show the worked answer"
+            description="Lock in" if predicting else "Check",
+            icon="lock" if predicting else "check",
+            tooltip="Lock in your prediction: the first one counts (Enter works too)"
+            if predicting
+            else "Check your answer (Enter works too)",
         )
         self.check_button.on_click(lambda _b: self.check())
-        self.show_button.on_click(lambda _b: self.quiz.reveal(self.index))
-        buttons = [self.check_button, self.show_button]
+        buttons = [self.check_button]
+        # A prediction is revealed by the notebook's next cell, not by a button.
+        self.show_button = None
+        if not predicting:
+            self.show_button = make(
+                W.Button, description="Show answer", icon="eye", tooltip="Show the worked answer"
+            )
+            self.show_button.on_click(lambda _b: self.quiz.reveal(self.index))
+            buttons.append(self.show_button)
         self.another_button = None
         if isinstance(q, GeneratedQuestion):
             self.another_button = make(
@@ -192,11 +207,13 @@ class _QuestionView:
             self.another_button.on_click(lambda _b: self.quiz.another(self.index))
             buttons.append(self.another_button)
         self.feedback = make(W.HTML, value="")
+        label = [make(W.HTML, value="<b>Your prediction:</b>")] if predicting else []
         self.box = make(
             W.VBox,
             children=[
                 self.header,
                 self.prompt,
+                *label,
                 self.answer,
                 make(W.HBox, children=buttons),
                 self.feedback,
@@ -244,8 +261,9 @@ class _QuestionView:
         rec = quiz.records[q.qid]
         symbol, text = quiz._status(q)
         n = self.index + 1
+        what = "Prediction" if quiz.is_prediction else "Question"
         self.header.value = (
-            f"<b>Question {n} of {len(quiz.questions)}</b> &nbsp; {symbol} {html.escape(text)}"
+            f"<b>{what} {n} of {len(quiz.questions)}</b> &nbsp; {symbol} {html.escape(text)}"
         )
         for cls in ("convlab-correct", "convlab-incorrect"):
             self.box.remove_class(cls)
