@@ -88,3 +88,143 @@ def questions() -> list[Question]:
             "also the coefficients of (1 + 2t + 3t²)(4 + 5t + 6t²).",
         ),
     ]
+
+
+def predictions() -> list[Question]:
+    """Notebook 01's Predict moments, in the order the notebook asks them."""
+    return [
+        NumericQuestion(
+            "01-p-corner",
+            "x = [1, 2, 3, 4, 5], y = [6, 7, 8, 9, 10]. Which number sits in the bottom-left "
+            "corner of the table, row i = 4, column j = 0?",
+            ["6a606b933fa409a84ed26c4518fef6c7"],
+            near_misses={
+                "1537f0f62810cc22354441badfd8b5b5": (
+                    "10 = x[0]·y[4] is the top-right corner. Rows follow x and columns follow "
+                    "y: row 4 is the last row, column 0 the first column."
+                ),
+                "345d027f10c54fde3b14582e6c98890d": (
+                    "50 = x[4]·y[4] is the bottom-right corner; column 0 is on the left."
+                ),
+            },
+            hint="Row i holds x[i] times every entry of y; column j is the entry y[j].",
+            explanation="The cell in row 4, column 0 is x[4] · y[0] = 5 · 6 = **30**.",
+        ),
+        NumericQuestion(
+            "01-p-count",
+            "How many anti-diagonals (cells with the same i + j) does the 5 × 5 table have?",
+            ["979456e029706700f707d01105eea922"],
+            near_misses={
+                "dc2f8a1e44748932190027aa94c8d421": (
+                    "5 is the number of cells on the longest anti-diagonal. Count the "
+                    "anti-diagonals themselves: i + j runs from 0 to 4 + 4."
+                ),
+                "d4d8a2996d8eca9e586b09fd9b126e31": (
+                    "One too many: the corner cell (0, 4) starts the anti-diagonal of both "
+                    "the top row and the right-hand column."
+                ),
+                "a22a6ed11ca025b1451548adb06c5432": (
+                    "25 is the number of cells. An anti-diagonal gathers several of them."
+                ),
+            },
+            hint="i + j is at least 0 + 0 and at most 4 + 4. How many whole numbers is that?",
+            explanation="i + j takes every value from 0 to 8, so there are 5 + 5 − 1 = **9** "
+            "anti-diagonals: one starting in each cell of the top row and of the right-hand "
+            "column, the corner counted once.",
+        ),
+        NumericQuestion(
+            "01-p-largest",
+            "Which anti-diagonal has the largest sum z[k]? Give its number k (0 to 8).",
+            ["57bedc6f8656c377654478263104eedc"],
+            near_misses={
+                "95d1767a16b0f5ae085b79ffa0dc6b26": (
+                    "k = 4 is the longest anti-diagonal (five cells), but it includes the small "
+                    "corner products 1·10 and 5·6. Try the next one: it drops the 10."
+                ),
+            },
+            hint="Both vectors grow from left to right, so the products grow towards the "
+            "bottom-right. Compare z[4] with z[5].",
+            explanation="z[4] = 30 + 28 + 24 + 18 + 10 = 110 sums the most cells, but "
+            "z[5] = 35 + 32 + 27 + 20 = 114 is larger: **k = 5**. It has lost the small product "
+            "10 and its cells sit where both vectors are large.",
+        ),
+        SingleChoice(
+            "01-p-agree",
+            "Will `np.convolve(x, y)` agree with the nine sums of the anti-diagonals?",
+            ["d0b960a821222ebfa4628da5af6500ee"],
+            options=[
+                "yes, all nine values",
+                "no, it gives them in reverse order",
+                "no, it agrees only in the middle, where the whole of y fits",
+                "no, it returns a different number of values",
+            ],
+            hint="The definition is z[k] = Σᵢ x[i]·y[k − i]. Which cells (i, j) does it pair?",
+            explanation="**Yes, all nine.** z[k] = Σᵢ x[i]·y[k − i] pairs x[i] with y[j] where "
+            "i + j = k: exactly the cells of anti-diagonal k.",
+        ),
+        NumericQuestion(
+            "01-p-total",
+            "Every cell of the table lands in exactly one z[k]. What do the nine values of z "
+            "add up to?",
+            ["6883d504fe159bd6db67486767691de0"],
+            near_misses={
+                "c2f7bcbda0bfa6be1e077f01cd776e73": (
+                    "55 adds the sums of x and y. The table holds products: multiply them."
+                ),
+            },
+            hint="The total of the whole table is (x[0] + … + x[4]) · (y[0] + … + y[4]).",
+            explanation="The total is the sum of the whole table, (Σx)(Σy) = 15 · 40 = **600**.",
+        ),
+        NumericQuestion(
+            "01-p-length",
+            "x = [1, 2, 3, 4, 5] and y = [1, 1, 1]. How many values does their convolution "
+            "have?",
+            ["2b66f8af32647cfefdc0b2bf17b2d628"],
+            near_misses={
+                "3223d8e9b1db4cb756446b906f62f5b0": (
+                    "5 + 3 counts one anti-diagonal too many: the corner is shared."
+                ),
+                "60fea80ff0d8024bb6e931acb86f3e07": (
+                    "15 is the number of cells of the 5 × 3 table, not of anti-diagonals."
+                ),
+                "465c17c985b9854d5432807734ed226c": (
+                    "3 counts only the places where the whole of y fits inside x (notebook 02 "
+                    "calls that 'valid' mode). The full convolution keeps every anti-diagonal."
+                ),
+            },
+            hint="The table is 5 × 3; i + j runs from 0 to 4 + 2.",
+            explanation="5 + 3 − 1 = **7** values, one per anti-diagonal k = 0 … 6.",
+        ),
+        NumericQuestion(
+            "01-p-t3",
+            "p(t) = 1 + 2t + 3t² and q(t) = 4 + 5t + 6t². What is the coefficient of t³ in "
+            "p(t)·q(t)?",
+            ["df98a979ec283e938491b865d282efb3"],
+            near_misses={
+                "4d3cb9781f72b8de47557eef49b8a806": (
+                    "28 is the coefficient of t², from the pairs of powers adding up to 2. "
+                    "For t³ the powers must add up to 3."
+                ),
+                "0c448091acb2fccb27a2935ec714f0ff": (
+                    "18 = 3·6 is the coefficient of t⁴, the last one."
+                ),
+            },
+            hint="t³ comes from 2t · 6t² and 3t² · 5t: the cells with i + j = 3.",
+            explanation="2·6 + 3·5 = 12 + 15 = **27**, anti-diagonal 3 of the 3 × 3 table.",
+        ),
+        SingleChoice(
+            "01-p-digits",
+            "p(10) = 321 and q(10) = 654. Read the convolution [4, 13, 28, 27, 18] as 'digits' "
+            "at t = 10, without carrying: do they give 321 × 654?",
+            ["ab6f48524f3b792b656d1d5bc8d3711a"],
+            options=[
+                "yes: carrying changes the digits, not the value",
+                "no: the 'digits' above 9 make it too large",
+                "no: they give the right value only after carrying",
+            ],
+            hint="4 + 13·10 + 28·100 + 27·1000 + 18·10000 is a value, whatever the digits. "
+            "Does carrying change a value?",
+            explanation="**Yes.** 4 + 130 + 2800 + 27000 + 180000 = 209934 = 321 × 654. "
+            "Carrying only rewrites the same value with digits 0–9.",
+        ),
+    ]
