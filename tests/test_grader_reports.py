@@ -42,6 +42,7 @@ def test_a_stub_gets_one_short_report_with_the_convention(kind):
     assert "✗" not in text and "Traceback" not in text
     assert len(_lines(report)) <= 3, text
     assert text.count("NotImplementedError") == 1, text
+    assert "0 of" in text and "not written yet" in text  # lower case: in a sentence too
 
 
 def test_a_stub_report_in_html_is_as_short():
@@ -78,7 +79,7 @@ def test_a_signature_that_does_not_fit_is_one_line_naming_the_call():
     assert _lines(report)[0] == f"{report.kind}: {report.convention}"
     hits = [line for line in _lines(report)[1:] if "fn(x, h)" in line]  # under the convention
     assert len(hits) == 1, text
-    assert "my_conv(x)" in hits[0]
+    assert "my_conv(x) cannot be called as fn(x, h)" in hits[0]
     assert "counterexample" not in text.lower() and "✗" not in text
     assert len(_lines(report)) <= 3, text
     page = report._repr_html_()

@@ -59,7 +59,7 @@ def _call_style(fn: Callable, canonical: str, args: tuple) -> tuple[str | None, 
         except TypeError:
             pass
     name = getattr(fn, "__name__", type(fn).__name__)
-    return None, f"`{name}{sig}` cannot be called as `{shown}` ({problem})"
+    return None, f"{name}{sig} cannot be called as {shown} ({problem})"
 
 
 def _calls(style: str, canonical: str, cases: list) -> list[tuple[tuple, dict]]:
@@ -190,6 +190,7 @@ def check_implementation(
     >>> print(check_implementation(output_size, "output_size"))  # doctest: +ELLIPSIS
     output_size: ...
     Not written yet: replace `raise NotImplementedError()` with your code.
+    0 of 10 cases passed: the function is not written yet.
 
     convlab's own layer passes its own kind:
 
@@ -210,9 +211,8 @@ def check_implementation(
         raise ValueError("isolation='process' needs fork, which this platform lacks")
     style, problem = _call_style(fn, canonical, cases[0].args)
     if style is None:
-        plain = problem.replace("`", "")
         results = [
-            CaseResult(c.name, c.args, c.expected, None, "raised", f"TypeError: {plain}")
+            CaseResult(c.name, c.args, c.expected, None, "raised", f"TypeError: {problem}")
             for c in cases
         ]
         line = f"The function's signature does not fit: {problem}."
@@ -239,5 +239,6 @@ def check_implementation(
             message = messages[status]
         results.append(CaseResult(case.name, case.args, case.expected, got, status, message))
     if stub:
-        return ImplementationReport(canonical, convention, results, problem=STUB)
+        count = f"0 of {len(results)} cases passed: the function is not written yet."
+        return ImplementationReport(canonical, convention, results, problem=f"{STUB}\n{count}")
     return ImplementationReport(canonical, convention, results, _notes(kind, results))

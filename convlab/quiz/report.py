@@ -77,7 +77,7 @@ class ImplementationReport:
         under the score.
     problem : str
         Set when the function could not be graded case by case (a stub left in
-        place, a signature that does not fit): the report is then this one line
+        place, a signature that does not fit): the report is then these line(s)
         under the convention, without the list of cases or a counterexample.
     """
 
@@ -144,7 +144,9 @@ class ImplementationReport:
         if self.problem:
             return (
                 f'<div class="convlab-report"><p><b>{html.escape(self.kind)}</b>: '
-                f"{html.escape(self.convention)}</p><p>{_code(self.problem)}</p></div>"
+                f"{html.escape(self.convention)}</p>"
+                + "".join(f"<p>{_code(line)}</p>" for line in self.problem.split("\n"))
+                + "</div>"
             )
         rows = []
         for r in self.results:
