@@ -167,6 +167,7 @@ def test_the_card_says_your_prediction_and_lock_in_and_answers_at_once(predict):
     view.answer.value = "5"  # Enter in the box locks it in
     assert "Not yet" in view.feedback.value
     assert "first guess wrong" in view.header.value
+    assert "Your first guess, 5, was not it" in view.feedback.value
     view.answer.value = "4"
     view.check_button.click()
     assert "Correct" in view.feedback.value

@@ -279,4 +279,12 @@ class _QuestionView:
             parts.append(
                 f'<div class="convlab-explanation"><b>Answer:</b> {_markdown(q.reveal())}</div>'
             )
+        if quiz.is_prediction and rec.get("first") is not None:
+            first = rec["first"] if isinstance(rec["first"], str) else ", ".join(rec["first"])
+            verdict = "right" if rec.get("first_correct") else "not it"
+            parts.append(
+                f'<div class="convlab-first"><i>Your first guess, {html.escape(first)}, '
+                f"was {verdict}: that is the one that counts. Run the next cell to see "
+                "why.</i></div>"
+            )
         self.feedback.value = "".join(parts)

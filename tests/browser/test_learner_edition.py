@@ -134,7 +134,8 @@ def _run_cell_and_wait_for(page, cell, pattern: str) -> str:
     return output.inner_text()
 
 
-def test_learner_edition_predict_then_write_an_exercise_wrong_then_right(page, lab):
+def test_learner_edition_predict_then_write_an_exercise_wrong_then_right(page, lab,
+                                                                       screenshot_dir):
     path, reference, learner = _editions(lab)
     _open(page, lab, path)
     run_all(page)
@@ -151,6 +152,7 @@ def test_learner_edition_predict_then_write_an_exercise_wrong_then_right(page, l
         card.locator("label").first.click()
     card.locator("button", has_text="Lock in").click()
     card.locator(".widget-html", has_text=re.compile("Correct|Not yet")).first.wait_for()
+    card.screenshot(path=str(screenshot_dir / "learner_prediction_card.png"))
 
     # An exercise: still the stub, so the grader says "not written yet" and nothing else.
     index, stub_cell = next((i, c) for i, c in enumerate(learner.cells)
@@ -168,4 +170,5 @@ def test_learner_edition_predict_then_write_an_exercise_wrong_then_right(page, l
     _set_source(page, cell, "\n".join(lines), solution[-1].strip())
     report = _run_cell_and_wait_for(page, cell, r"All cases passed")
     assert "failed" not in report
+    cell.screenshot(path=str(screenshot_dir / "learner_exercise_passed.png"))
     assert page_errors(page) == []
