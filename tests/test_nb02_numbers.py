@@ -6,7 +6,10 @@ import numpy as np
 import pytest
 import scipy.signal
 
-from .support import checked_cells, checked_text, read_notebook
+from convlab.quiz.exercises import nb02 as kinds
+from convlab.quiz.vectors import _SPECS
+
+from .support import checked_cells, checked_text, read_notebook, text_of
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +111,24 @@ def test_integral_as_a_sum(checked):
         value = (count // 2 + 1) * dt
         assert f"dt = {dt}: (f*g)(0.5) ≈ {value:.4f}, area ≈ 1.0000" in checked
     assert abs(0.51 - 0.5) > abs(0.501 - 0.5)  # the error shrinks with dt
+
+
+@pytest.mark.parametrize(("grade_id", "kind"), [("nb02-ex-convolve_mode", "convolve_modes"),
+                                                ("nb02-ex-cross_correlate", "correlate1d")])
+def test_each_exercise_report_says_every_case_passed(grade_id, kind):
+    nb = read_notebook("02_flip_and_slide.ipynb")
+    cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    assert len(cells) == 1 and cells[0].metadata.nbgrader["solution"] is True
+    assert "### BEGIN SOLUTION" in cells[0].source and "# NBVAL_CHECK_OUTPUT" in cells[0].source
+    build = kinds.KINDS[kind].cases if kind in kinds.KINDS else _SPECS[kind][2]
+    n = len(build())
+    out = text_of(cells[0])
+    assert out.startswith(f"{kind}:") and f"{n} of {n} cases passed." in out
+
+
+def test_the_exercises_come_before_their_reveals():
+    sources = [c.source for c in read_notebook("02_flip_and_slide.ipynb").cells]
+    modes = next(i for i, s in enumerate(sources) if '"convolve_modes")' in s)
+    corr = next(i for i, s in enumerate(sources) if '"correlate1d")' in s)
+    assert modes < next(i for i, s in enumerate(sources) if "long_kernel, \"same\"" in s)
+    assert corr < next(i for i, s in enumerate(sources) if "correlate(x, d)" in s)

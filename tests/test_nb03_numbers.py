@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 import scipy.signal
 
-from .support import NOTEBOOK_DIR, checked_cells, checked_text, read_notebook
+from convlab.quiz.exercises import nb03 as kinds
+
+from .support import NOTEBOOK_DIR, checked_cells, checked_text, read_notebook, text_of
 
 # seed 004, typed in here: the sawtooth and its gaussian_kernel(size, sigma)
 SAW = np.tile(np.linspace(-1, 1, 50), 4)
@@ -114,3 +116,23 @@ def test_noisy_chart_errors_drop(checked):
     assert f"noisy chart:        error {before:.3f}" in checked
     assert f"Gaussian, sigma 3:  error {gauss:.3f}" in checked
     assert f"box of 21:          error {box:.3f}" in checked
+
+
+@pytest.mark.parametrize("kind", ["gaussian_kernel", "moving_average"])
+def test_each_exercise_report_says_every_case_passed(kind):
+    nb = read_notebook("03_smoothing_a_sawtooth.ipynb")
+    cells = [c for c in nb.cells
+             if c.metadata.get("nbgrader", {}).get("grade_id") == f"nb03-ex-{kind}"]
+    assert len(cells) == 1 and cells[0].metadata.nbgrader["solution"] is True
+    assert "### BEGIN SOLUTION" in cells[0].source and "# NBVAL_CHECK_OUTPUT" in cells[0].source
+    n = len(kinds.KINDS[kind].cases())
+    out = text_of(cells[0])
+    assert out.startswith(f"{kind}:") and f"{n} of {n} cases passed." in out
+
+
+def test_the_exercises_come_before_the_smoothing_they_explain():
+    sources = [c.source for c in read_notebook("03_smoothing_a_sawtooth.ipynb").cells]
+    gauss = next(i for i, s in enumerate(sources) if '"gaussian_kernel")' in s)
+    box = next(i for i, s in enumerate(sources) if '"moving_average")' in s)
+    assert gauss < next(i for i, s in enumerate(sources) if "y = np.convolve(x, h" in s)
+    assert box < next(i for i, s in enumerate(sources) if "box21 = " in s)
