@@ -239,3 +239,14 @@ def test_export_text_and_csv_show_the_predictions_apart(tmp_path, capsys):
     assert main([str(tmp_path / "c"), "--csv", "-"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows[0]["99-p-full first right"] in ("0", "1")
+
+
+def test_with_a_progress_file_the_summary_counts_every_card_saved_there(path, monkeypatch):
+    """A card left on screen by an earlier run of the import cell still counts."""
+    monkeypatch.setitem(bank_module.PREDICTIONS, "99", _questions)
+    old = Predictions("99", _questions(), progress=path)
+    new = Predictions("99", _questions(), progress=path)  # the import cell run again
+    old.check("full", "4")  # right, through the old card
+    quiz = Quiz([NumericQuestion.from_answer("99-len", "?", 1)], name="99", progress=path)
+    assert "Predictions: 1 of 3 right first time" in quiz.summary().splitlines()[-1]
+    assert new.score == (0, 3)  # the new object has not read it; the file has

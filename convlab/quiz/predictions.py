@@ -139,19 +139,20 @@ class Predictions:
 def line_for(notebook: str, store) -> str | None:
     """The "Predictions: …" line for notebook ``notebook``'s quiz summary, or None.
 
-    From the notebook's live :class:`Predictions` when it has one, else from the saved
-    progress in ``store``; None when the notebook has no Predict moments.
+    From the progress file when ``store`` has one (every card of the notebook, even one
+    left on screen by an earlier run of the cell, saves there), else from the notebook's
+    live :class:`Predictions`; None when the notebook has no Predict moments.
 
     >>> from convlab.quiz import ProgressStore
     >>> line_for("no-such-notebook", ProgressStore(None)) is None
     True
     """
-    live = _LIVE.get(str(notebook))
-    if live is not None:
-        return live.quiz.predictions_text() + "."
     from .bank import PREDICTIONS
 
+    live = _LIVE.get(str(notebook))
     build = PREDICTIONS.get(str(notebook))
+    if live is not None and (store.path is None or build is None):
+        return live.quiz.predictions_text() + "."
     if build is None:
         return None
     saved = store.load(str(notebook) + SUFFIX)
