@@ -47,27 +47,37 @@ DETAILS_CLOSE = "</details>"
 _NBVAL_LINE = re.compile(r"^\s*# NBVAL_[A-Z_]+\s*$")
 
 
-def _answers_behind_a_click(nb) -> None:
-    for cell in nb.cells:
-        if cell.cell_type != "markdown" or ANSWER_TAG not in cell.metadata.get("tags", []):
-            continue
-        text = cell.source.strip("\n")
-        if text.startswith(DETAILS_OPEN):
-            continue  # already behind a click in the reference edition
-        cell.source = f"{DETAILS_OPEN}\n\n{text}\n\n{DETAILS_CLOSE}"
+def _preprocessors():
+    """nbconvert preprocessors: nbgrader's two, then ours."""
+    from nbconvert.preprocessors import Preprocessor
 
+    class AnswersBehindAClick(Preprocessor):
+        """Markdown cells tagged ``answer`` go inside ``<details>``."""
 
-def _tidy(nb) -> None:
-    """What nbgrader's preprocessors leave: widget state, timing, nbval markers."""
-    nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
-            lines = cell.source.split("\n")
-            kept = [line for line in lines if not _NBVAL_LINE.match(line)]
-            cell.source = "\n".join(kept)
+        def preprocess_cell(self, cell, resources, index):
+            if cell.cell_type == "markdown" and ANSWER_TAG in cell.metadata.get("tags", []):
+                text = cell.source.strip("\n")
+                if not text.startswith(DETAILS_OPEN):  # not already behind a click
+                    cell.source = f"{DETAILS_OPEN}\n\n{text}\n\n{DETAILS_CLOSE}"
+            return cell, resources
+
+    class Tidy(Preprocessor):
+        """What nbgrader's preprocessors leave: widget state, timing, nbval markers."""
+
+        def preprocess(self, nb, resources):
+            nb.metadata.pop("widgets", None)
+            return super().preprocess(nb, resources)
+
+        def preprocess_cell(self, cell, resources, index):
+            cell.metadata.pop("execution", None)
+            if cell.cell_type == "code":
+                cell.outputs = []
+                cell.execution_count = None
+                lines = cell.source.split("\n")
+                cell.source = "\n".join(x for x in lines if not _NBVAL_LINE.match(x))
+            return cell, resources
+
+    return AnswersBehindAClick, Tidy
 
 
 def learner_notebook(nb, *, quiz: bool = False):
@@ -86,24 +96,30 @@ def learner_notebook(nb, *, quiz: bool = False):
         From nbgrader, when a solution region is not closed, is nested, or sits in a cell
         without nbgrader's ``solution`` metadata.
     """
+    return nbformat.reads(_export(nb, quiz=quiz), as_version=4)
+
+
+def _export(nb, *, quiz: bool) -> str:
+    """Run the preprocessors through nbconvert's notebook exporter; the file's text."""
+    from nbconvert.exporters import NotebookExporter
     from nbgrader.preprocessors import ClearOutput, ClearSolutions
 
-    nb = copy.deepcopy(nb)
-    resources: dict = {}
-    if not quiz:
-        nb, resources = ClearSolutions(enforce_metadata=True).preprocess(nb, resources)
-        _answers_behind_a_click(nb)
-    nb, resources = ClearOutput().preprocess(nb, resources)
-    _tidy(nb)
-    nbformat.validate(nb)
-    return nb
+    answers, tidy = _preprocessors()
+    exporter = NotebookExporter()
+    chain = [ClearOutput(), tidy()] if quiz else [
+        ClearSolutions(enforce_metadata=True), answers(), ClearOutput(), tidy()
+    ]
+    for preprocessor in chain:
+        exporter.register_preprocessor(preprocessor, enabled=True)
+    text, _ = exporter.from_notebook_node(copy.deepcopy(nb), resources={})
+    nbformat.validate(nbformat.reads(text, as_version=4))
+    return text if text.endswith("\n") else text + "\n"
 
 
 def render(path: Path) -> str:
     """The learner edition of the reference notebook at ``path``, as the file's text."""
     nb = nbformat.read(path, as_version=4)
-    text = nbformat.writes(learner_notebook(nb, quiz=path.name.startswith(QUIZ_PREFIX)))
-    return text if text.endswith("\n") else text + "\n"
+    return _export(nb, quiz=path.name.startswith(QUIZ_PREFIX))
 
 
 def plan(reference: Path = REFERENCE, learner: Path = LEARNER) -> tuple[dict, list[Path]]:
