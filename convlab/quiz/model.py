@@ -289,7 +289,15 @@ class Quiz:
         return sum(r.get("first_correct") is True for r in made), len(made), len(recs)
 
     def predictions_text(self) -> str:
-        """A prediction quiz's score, e.g. ``'Predictions: 3 of 5 right first time'``."""
+        """A prediction quiz's score, e.g. ``'Predictions: 3 of 5 right first time'``.
+
+        >>> from convlab.quiz import NumericQuestion
+        >>> q = NumericQuestion.from_answer("99-p-n", "How long is [1, 2] * [1, 2]?", 3)
+        >>> quiz = Quiz([q], name="99-predict", progress=None, predictions=True)
+        >>> _ = quiz.submit(0, "3")
+        >>> quiz.predictions_text()
+        'Predictions: 1 of 1 right first time'
+        """
         return _predictions_text(*self.first_time)
 
     def _status(self, q: Question) -> tuple[str, str]:
