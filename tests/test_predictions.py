@@ -164,6 +164,10 @@ def test_the_card_says_your_prediction_and_lock_in_and_answers_at_once(predict):
     assert labels == ["Lock in"], labels  # no "Show answer": the next cell reveals it
     assert any("Your prediction" in getattr(w, "value", "") for w in view.box.children)
     assert "Prediction 1 of 3" in view.header.value
+    # told apart from quiz questions on the page
+    assert "convlab-prediction" in view.box._dom_classes and "convlab-question" not in (
+        view.box._dom_classes)
+    assert "convlab-predictions" in box._dom_classes and "convlab-quiz" not in box._dom_classes
     view.answer.value = "5"  # Enter in the box locks it in
     assert "Not yet" in view.feedback.value
     assert "first guess wrong" in view.header.value

@@ -53,7 +53,7 @@ class QuizView:
                 self.summary_html,
             ],
         )
-        self.box.add_class("convlab-quiz")
+        self.box.add_class(_box_class(quiz))
         for card in self.cards:
             card.restore()
             card.show_feedback()
@@ -111,6 +111,11 @@ class QuizView:
         )
 
 
+def _box_class(quiz: Quiz) -> str:
+    """The CSS class of a quiz's boxes: ``convlab-quiz``, or ``convlab-predictions``."""
+    return "convlab-predictions" if quiz.is_prediction else "convlab-quiz"
+
+
 class Section:
     """A run of a quiz's questions shown on their own (see :meth:`Quiz.section`)."""
 
@@ -126,7 +131,7 @@ class Section:
             cards = [view.cards[n - 1].box for n in self.numbers]
             children = [view.notice_html, *cards, view.score_html]  # notices: a reset file
             self._box = view.make(view.W.VBox, children=children)
-            self._box.add_class("convlab-quiz")
+            self._box.add_class(_box_class(self.quiz))
         return self._box
 
     def __repr__(self) -> str:
@@ -220,7 +225,8 @@ class _QuestionView:
             ],
             layout="card",
         )
-        self.box.add_class("convlab-question")
+        # A prediction card is not a quiz question: pages (and tests) tell them apart.
+        self.box.add_class("convlab-prediction" if predicting else "convlab-question")
 
     def rebuild_prompt(self) -> None:
         self.prompt.value = self.question.prompt_html

@@ -143,7 +143,8 @@ def test_learner_edition_predict_then_write_an_exercise_wrong_then_right(page, l
     assert page_errors(page) == []
 
     # A prediction: type a guess under "Your prediction", Lock in, told at once.
-    card = page.locator(f"{PANEL} .convlab-question", has_text="Your prediction").first
+    card = page.locator(f"{PANEL} .convlab-predictions .convlab-prediction").first
+    assert "Your prediction" in card.inner_text()
     card.scroll_into_view_if_needed()
     box = card.locator("input[type=text]")
     if box.count():
