@@ -172,7 +172,27 @@ def learner_problems(reference, learner) -> list[str]:
             if not (text.startswith("<details><summary>Answer</summary>")
                     and text.endswith("</details>")):
                 problems.append(f"answer cell {cell.id} is not behind <details>")
+    # nor anywhere else: a distinctive solution line (one the reference edition has only
+    # inside a solution region) is nowhere in the learner notebook
+    inside = {line.strip() for c in solution_cells(reference) for r in solution_regions(c)
+              for line in r if len(line.strip()) >= 20}
+    outside = {line.strip() for c in reference.cells for line in _outside_regions(c.source)}
+    learner_lines = {line.strip() for c in learner.cells for line in c.source.split("\n")}
+    for line in sorted((inside - outside) & learner_lines):
+        problems.append(f"solution line {line!r} appears in the learner notebook")
     return problems
+
+
+def _outside_regions(source: str) -> list[str]:
+    out, inside = [], False
+    for line in source.split("\n"):
+        if BEGIN in line:
+            inside = True
+        elif END in line:
+            inside = False
+        elif not inside:
+            out.append(line)
+    return out
 
 
 # -- fixture notebooks --------------------------------------------------------------------------
@@ -295,6 +315,10 @@ def test_the_tool_stubs_solutions_clears_outputs_and_hides_answers():
     assert any("BEGIN SOLUTION" in p for p in problems)
     assert any("no stub" in p for p in problems) and any("<details>" in p for p in problems)
     assert any("outputs" in p for p in problems) and any("widget" in p for p in problems)
+    leaky = tool.learner_notebook(ref)
+    leaky.cells.append(new_markdown_cell(
+        "    windows = np.lib.stride_tricks.sliding_window_view(x, np.shape(h))"))
+    assert any("appears in the learner notebook" in p for p in learner_problems(ref, leaky))
 
 
 def test_a_solution_region_outside_a_solution_cell_is_refused():
