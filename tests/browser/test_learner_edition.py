@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from .lab import PROMPTS, page_errors, prompts, run_all, wait_for_idle
@@ -132,6 +133,23 @@ def _run_cell_and_wait_for(page, cell, pattern: str) -> str:
     output = cell.locator(".jp-OutputArea-output", has_text=re.compile(pattern)).first
     output.wait_for(timeout=120_000)
     return output.inner_text()
+
+
+LEARNER = sorted(p.name for p in (ROOT / "learner").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("name", LEARNER)
+def test_learner_notebook_runs_clean_in_lab(page, lab, name):
+    """Every learner notebook: Run All to idle with no error and no stderr anywhere, and every
+    stub's report says "Not written yet" (no traceback)."""
+    _open(page, lab, f"learner/{name}")
+    run_all(page)
+    assert all(re.fullmatch(r"\[\d+\]:", c) for c in prompts(page)), prompts(page)
+    assert page_errors(page) == []
+    learner = nbformat.read(ROOT / "learner" / name, as_version=4)
+    stubs = sum(STUB in c.source for c in learner.cells if c.cell_type == "code")
+    reports = page.locator(f"{PANEL} .jp-OutputArea-output", has_text="Not written yet")
+    assert reports.count() == stubs
 
 
 def test_learner_edition_predict_then_write_an_exercise_wrong_then_right(page, lab,
