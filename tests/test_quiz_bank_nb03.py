@@ -127,11 +127,17 @@ def test_hand_checks_of_the_predictions():
     assert 0.5 < _smooth.max() < 1 and round(float(_smooth.max()), 3) == 0.730
     tops = [np.convolve(SAW, gaussian(51, s), "valid").max() for s in (1.0, 3.0, 8.0)]
     assert tops[0] > tops[1] > tops[2]
+    assert [round(float(v), 3) for v in tops] == [0.909, 0.729, 0.400]  # the explanation's
     y51 = np.convolve(SAW, gaussian(51, 3.0), "valid")
     assert np.abs(_smooth[15:165] - y51).max() < 0.001
-    assert 0.07 < _cut7 < 0.09  # 7.7 %
+    assert 0.07 < _cut7 < 0.09 and f"{_cut7:.1%}" == "7.7%"
+    cut = [1 - _bell2[np.abs(_t) <= r].sum() / _bell2.sum() for r in (4, 6)]
+    assert [f"{c:.1%}" for c in cut] == ["2.3%", "0.1%"]
     box = np.convolve(SAW, np.ones(21) / 21, "valid")
-    assert box.max() < _smooth.max()
+    assert box.max() < _smooth.max() and round(float(box.max()), 3) == 0.592
+    box_err = np.sqrt(np.mean((np.convolve(_noisy, np.ones(21) / 21, "valid")
+                               - _trend[10:-10]) ** 2))
+    assert round(float(box_err), 3) == 0.097
     assert PREDICT_ANSWERS["03-p-noisy"] == "about 0.15" and round(float(_gauss_err), 3) == 0.138
 
 

@@ -1,7 +1,9 @@
 """Notebook 01's questions: the outer product's anti-diagonals and the length of a convolution.
 
-Answers are stored as salted hashes only; the plain answers and their independent checks
-are in ``tests/test_quiz_bank_nb01.py``.
+``questions()`` is the quiz at the end of the notebook; ``predictions()`` holds its Predict
+moments (ids ``01-p-NAME``), in the order the notebook asks them, each shown on its own card by
+``predict("NAME")``. Answers are stored as salted hashes only; the plain answers and their
+independent checks are in ``tests/test_quiz_bank_nb01.py``.
 """
 
 from __future__ import annotations
@@ -138,8 +140,9 @@ def predictions() -> list[Question]:
             ["57bedc6f8656c377654478263104eedc"],
             near_misses={
                 "95d1767a16b0f5ae085b79ffa0dc6b26": (
-                    "k = 4 is the longest anti-diagonal (five cells), but it includes the small "
-                    "corner products 1·10 and 5·6. Try the next one: it drops the 10."
+                    "k = 4 is the longest anti-diagonal (five cells), but one of them is the "
+                    "small corner product 1·10. Try k = 5: four cells, all where both vectors "
+                    "are large."
                 ),
             },
             hint="Both vectors grow from left to right, so the products grow towards the "

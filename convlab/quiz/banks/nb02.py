@@ -1,7 +1,9 @@
 """Notebook 02's questions: flip and slide, modes, correlation, pattern matching.
 
-Answers are stored as salted hashes only; the plain answers and their independent checks
-are in ``tests/test_quiz_bank_nb02.py``.
+``questions()`` is the quiz at the end of the notebook; ``predictions()`` holds its Predict
+moments (ids ``02-p-NAME``), in the order the notebook asks them, each shown on its own card by
+``predict("NAME")``. Answers are stored as salted hashes only; the plain answers and their
+independent checks are in ``tests/test_quiz_bank_nb02.py``.
 """
 
 from __future__ import annotations
@@ -233,7 +235,7 @@ def predictions() -> list[Question]:
             hint="At the right shift the pattern meets itself: 19 plus a little noise. "
             "Elsewhere the products are noise times the pattern.",
             explanation="**Yes**: the best match is at position 17, where the pattern was "
-            "hidden, with a score of 18.4 (19 plus the noise's contribution).",
+            "hidden, with a score of 18.4: the pattern's 19, changed a little by the noise.",
         ),
         NumericQuestion(
             "02-p-dt",

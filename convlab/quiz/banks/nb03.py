@@ -1,7 +1,9 @@
 """Notebook 03's questions: smoothing with a normalised kernel, valid mode, box vs Gaussian.
 
-Answers are stored as salted hashes only; the plain answers and their independent checks
-are in ``tests/test_quiz_bank_nb03.py``.
+``questions()`` is the quiz at the end of the notebook; ``predictions()`` holds its Predict
+moments (ids ``03-p-NAME``), in the order the notebook asks them, each shown on its own card by
+``predict("NAME")``. Answers are stored as salted hashes only; the plain answers and their
+independent checks are in ``tests/test_quiz_bank_nb03.py``.
 """
 
 from __future__ import annotations
