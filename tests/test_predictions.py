@@ -188,6 +188,10 @@ def test_locking_in_refreshes_the_notebooks_quiz_summary(predict):
     assert "<li>" in summary.value and "<p>Predictions" in summary.value
 
 
+def test_a_card_without_widgets_reads_as_its_question(predict):
+    assert repr(predict("valid")) == "Prediction 2 of 3: How long is the valid part?"
+
+
 def test_an_unknown_name_lists_the_known_ones(predict):
     with pytest.raises(KeyError, match="full, valid, flip"):
         predict("nope")

@@ -136,6 +136,9 @@ class Section:
 
     def __repr__(self) -> str:
         n = self.numbers
+        if self.quiz.is_prediction and len(n) == 1:  # what a page without widgets shows
+            q = self.quiz.questions[n[0] - 1]
+            return f"Prediction {n[0]} of {len(self.quiz.questions)}: {q.prompt}"
         span = f"{n[0]}–{n[-1]}" if n == list(range(n[0], n[-1] + 1)) else ", ".join(map(str, n))
         return f"<Quiz {self.quiz.name!r}: questions {span} of {len(self.quiz.questions)}>"
 
