@@ -244,12 +244,12 @@ def _binder_address() -> str:
     return addresses[0]
 
 
-def test_readme_badge_opens_notebook_01_in_lab():
+def test_readme_badge_opens_the_learner_editions_notebook_01_in_lab():
     address = _binder_address()
     match = re.fullmatch(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/[\w.-]+"
-                         r"\?urlpath=lab/tree/(notebooks/01_\w+\.ipynb)", address)
-    assert match, f"the badge must open notebook 01 in JupyterLab: {address}"
-    first = sorted((ROOT / "notebooks").glob("*.ipynb"))[0]
+                         r"\?urlpath=lab/tree/(learner/01_\w+\.ipynb)", address)
+    assert match, f"the badge must open the learner's notebook 01 in JupyterLab: {address}"
+    first = sorted((ROOT / "learner").glob("*.ipynb"))[0]
     assert (ROOT / match.group(1)) == first and first.is_file()
     assert re.search(r"^\[binder\]: https://mybinder", _readme(), re.M), "a reference line"
 
@@ -306,12 +306,29 @@ def test_readme_gives_the_two_setup_commands_that_ci_runs():
     assert "\n" not in launch and "\n" not in tests, "one command each"
     # the launch command installs the [lab] extra (JupyterLab is not a runtime dependency)
     assert 'pip install -e ".[lab]"' in launch
-    assert "jupyter lab" in launch and "notebooks/01_" in launch
+    assert "jupyter lab" in launch and "learner/01_" in launch, "it opens the learner edition"
     assert 'pip install -e ".[test]"' in tests and "pytest" in tests
-    notebook = re.search(r"(notebooks/\S+\.ipynb)", launch).group(1)
+    notebook = re.search(r"(learner/\S+\.ipynb)", launch).group(1)
     assert (ROOT / notebook).is_file()
+    assert notebook == "learner/" + sorted((ROOT / "notebooks").glob("*.ipynb"))[0].name
     ci = (ROOT / ".ci" / "run").read_text()
     assert tests in ci, ".ci/run must run exactly the README's test command"
+
+
+def test_readme_says_where_the_reference_edition_is_and_how_to_regenerate_the_learners():
+    readme = _readme()
+    assert "reference edition" in readme and "(`notebooks/`)" in readme
+    assert "tools/make_learner_edition.py" in readme and (ROOT / "tools/make_learner_edition.py"
+                                                           ).is_file()
+    # exactly two commands in fenced blocks before the first section: launch and test
+    first_screen = readme.split("\n## ")[0]
+    assert first_screen.count("```bash") == 2
+
+
+def test_the_author_and_test_extras_pin_nbgrader(pyproject):
+    extras = pyproject["project"]["optional-dependencies"]
+    for extra in ("test", "author"):
+        assert str(_requirements(extras[extra])["nbgrader"].specifier) == "==0.9.6", extra
 
 
 def test_readme_says_how_big_the_install_is_and_where_to_go_next():

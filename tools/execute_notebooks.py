@@ -9,8 +9,10 @@ never from editing by hand.
     python tools/execute_notebooks.py --check         # fail if any notebook errs; save nothing
 
 Each notebook runs with its own folder as the working directory, the way
-JupyterLab and nbval run it.  Timing metadata and widget state are not saved,
-so re-running an unchanged notebook gives an unchanged file.
+JupyterLab and nbval run it.  These are the reference edition; after saving,
+regenerate the learner edition with ``python tools/make_learner_edition.py``.
+Timing metadata and widget state are not saved, so re-running an unchanged
+notebook gives an unchanged file.
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = execute(path.resolve(), save=not args.check)
         verb = "ran" if args.check else "executed and saved"
         print(f"{verb} {path.name} in {elapsed:.1f} s")
+    if not args.check:
+        print("now regenerate the learner edition: python tools/make_learner_edition.py")
     return 0
 
 

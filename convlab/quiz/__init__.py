@@ -29,6 +29,13 @@ Without widgets, a question checks a response directly:
 >>> print(quiz.questions[1].check("__import__('os').system('ls')"))
 ? Couldn't read that. I couldn't read "__import__('os').system('ls')" as a number. ...
 
+A notebook's Predict moments are cards of their own (:func:`predictions_for`): the
+first guess locked in is what counts, scored apart from the quiz::
+
+    predict = predictions_for("01")
+    predict("corner")          # "Your prediction" and "Lock in"
+    print(predict.summary())   # Predictions: 3 of 8 right first time ...
+
 and :func:`check_implementation` grades the learner's own function:
 
 >>> from convlab.quiz import check_implementation

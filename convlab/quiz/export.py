@@ -16,7 +16,12 @@ to the folder it was found in (``alice/.convlab/progress.json``), or as given
 on the command line for a file.  Columns: for every question of every
 notebook that appears in any file, whether it is answered correctly and the
 number of attempts; then per notebook the number correct and the attempts;
-then the total correct.
+then the total correct.  A notebook's predictions (saved under ``NN-predict``)
+are not quiz answers: they come after, in columns of their own, one per
+prediction (``01-p-table first right``: 1 when the first guess locked in was
+right, else 0), then per notebook the number right first time
+(``01 predictions right first time``) and their total.  The readable table
+shows them under "Predictions, notebook NN".
 
 A file that cannot be used (not valid JSON, not a progress file, written by a
 newer convlab, unreadable, a FIFO) is reported on stderr and skipped; the
@@ -33,6 +38,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .predictions import SUFFIX
 from .progress import ProgressFileError, clean_record, read_progress_file
 
 __all__ = ["Learner", "collect", "main", "table"]
@@ -130,23 +136,31 @@ def collect(paths: list[str], problems: list[str] | None = None) -> list[Learner
 def _course_order(notebook: str) -> list[str]:
     """The course's question ids for ``notebook``, in order (``[]`` if it has no quiz)."""
     try:
-        from . import questions_for
+        from . import PREDICTIONS, questions_for
 
+        if notebook.endswith(SUFFIX):
+            return [q.qid for q in PREDICTIONS[notebook.removesuffix(SUFFIX)]()]
         return [q.qid for q in questions_for(notebook)]
     except Exception:  # an unknown notebook, or a bank that cannot be built here
         return []
 
 
-def _columns(learners: list[Learner]) -> dict[str, list[str]]:
+def _columns(learners: list[Learner], predictions: bool = False) -> dict[str, list[str]]:
+    """notebook -> its question ids: the quizzes', or (``predictions``) the predictions'."""
     seen: dict[str, set] = {}
     for learner in learners:
         for notebook, recs in learner.records.items():
-            seen.setdefault(notebook, set()).update(recs)
+            if notebook.endswith(SUFFIX) == predictions:
+                seen.setdefault(notebook, set()).update(recs)
     columns = {}
     for notebook in sorted(seen):
         order = _course_order(notebook)
         columns[notebook] = order + sorted(seen[notebook] - set(order))
     return columns
+
+
+def _first_right(rec: dict | None) -> int:
+    return int(bool(rec) and rec.get("first") is not None and rec.get("first_correct") is True)
 
 
 def table(learners: list[Learner]) -> tuple[list[str], list[list[object]]]:
@@ -173,11 +187,16 @@ def table(learners: list[Learner]) -> tuple[list[str], list[list[object]]]:
     [['ada', 1, 2, 1, 2, 1]]
     """
     columns = _columns(learners)
+    guesses = _columns(learners, predictions=True)
     header = ["learner"]
     for qids in columns.values():
         header += [f"{q} {what}" for q in qids for what in ("correct", "attempts")]
     header += [f"{nb} {what}" for nb in columns for what in ("correct", "attempts")]
     header.append("total correct")
+    if guesses:
+        header += [f"{q} first right" for qids in guesses.values() for q in qids]
+        header += [f"{nb.removesuffix(SUFFIX)} predictions right first time" for nb in guesses]
+        header.append("total predictions right first time")
     rows = []
     for learner in learners:
         row: list[object] = [learner.name]
@@ -192,6 +211,14 @@ def table(learners: list[Learner]) -> tuple[list[str], list[list[object]]]:
                 tries += rec["attempts"]
             totals += [right, tries]
         row += [*totals, sum(totals[::2])]
+        if guesses:
+            firsts = []
+            for notebook, qids in guesses.items():
+                recs = learner.records.get(notebook, {})
+                marks = [_first_right(recs.get(q)) for q in qids]
+                row += marks
+                firsts.append(sum(marks))
+            row += [*firsts, sum(firsts)]
         rows.append(row)
     return header, rows
 
@@ -227,7 +254,34 @@ def _text(learners: list[Learner]) -> str:
         for learner, row in zip(learners, cells):
             fields = (c.rjust(w) for c, w in zip(row, widths))
             out.append("  ".join([learner.name.ljust(width), *fields]))
+    out += _text_predictions(learners, width)
     return "\n".join(out)
+
+
+def _text_predictions(learners: list[Learner], width: int) -> list[str]:
+    """The predictions' tables: right / wrong first time, - = not locked in."""
+    out = []
+    for notebook, qids in _columns(learners, predictions=True).items():
+        heads = [*qids, "right first time"]
+        cells = []
+        for learner in learners:
+            recs = learner.records.get(notebook, {})
+            row = []
+            for q in qids:
+                rec = recs.get(q)
+                made = rec is not None and rec.get("first") is not None
+                row.append(("right" if _first_right(rec) else "wrong") if made else "-")
+            row.append(f"{sum(_first_right(recs.get(q)) for q in qids)}/{len(qids)}")
+            cells.append(row)
+        widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(heads)]
+        out += ["", f"Predictions, notebook {notebook.removesuffix(SUFFIX)} (first guess)"]
+        out.append(
+            "  ".join(["learner".ljust(width), *(h.rjust(w) for h, w in zip(heads, widths))])
+        )
+        for learner, row in zip(learners, cells):
+            fields = (c.rjust(w) for c, w in zip(row, widths))
+            out.append("  ".join([learner.name.ljust(width), *fields]))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

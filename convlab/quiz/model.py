@@ -9,12 +9,20 @@ needs no front end.
 the score: an earlier correct answer keeps counting until the new instance is
 answered (a readable answer, right or wrong); then the new answer decides.
 Asking for a new instance is never a penalty in itself.
+
+A quiz made with ``predictions=True`` holds a notebook's Predict moments
+(:class:`convlab.quiz.Predictions`): its cards say "Your prediction" and
+"Lock in", and each record also keeps the *first* guess locked in and whether
+it was right (``"first"``, ``"first_correct"``), whatever the learner tries
+after.  Its score is "right first time", shown apart from the quiz's score;
+the notebook's own quiz adds that line to its summary.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import weakref
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .choices import SingleChoice, _Choice
@@ -24,6 +32,10 @@ from .progress import ProgressStore
 from .questions import Question
 
 __all__ = ["Quiz"]
+
+#: quiz name -> the newest quiz of that name (not a prediction quiz), so that a notebook's
+#: predictions can refresh the summary of the notebook's own quiz
+_LATEST: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
 
 
 def _new_record() -> dict:
@@ -88,6 +100,9 @@ class Quiz:
         ``"auto"`` (default) follows ``CONVLAB_PROGRESS`` (see
         :mod:`convlab.quiz.progress`); ``None`` keeps progress in memory only;
         a path ending in ``.json`` is the file, any other path a directory.
+    predictions : bool, optional
+        True for a notebook's Predict moments: the first guess of each is kept
+        and scored "right first time" (see the module docstring).
 
     Attributes
     ----------
@@ -116,6 +131,7 @@ class Quiz:
         name: str = "quiz",
         title: str | None = None,
         progress: object = "auto",
+        predictions: bool = False,
     ) -> None:
         self.questions = list(questions)
         if not self.questions:
@@ -140,6 +156,11 @@ class Quiz:
                 if fb is not None and fb.valid:
                     self.records[q.qid]["correct"] = fb.correct
         self._view = None  # the widgets, once displayed (convlab.quiz.ui.QuizView)
+        self.is_prediction = bool(predictions)
+        #: called with no argument after every recorded change (the predictions use it)
+        self.listeners: list[Callable[[], None]] = []
+        if not self.is_prediction:
+            _LATEST[self.name] = self
 
     # -- pure python ------------------------------------------------------------------
     def _index(self, which: int | str) -> int:
@@ -183,6 +204,9 @@ class Quiz:
         if fb.valid:
             rec["attempts"] = attempt
             rec["correct"] = fb.correct
+            if self.is_prediction and rec.get("first") is None:
+                rec["first"] = stored if stored is not None else str(response)[:1000]
+                rec["first_correct"] = fb.correct
         self._save()
         self._refresh(i, fb)
         return fb
@@ -219,6 +243,9 @@ class Quiz:
         rec = _new_record()
         rec["instance"] = q.number
         rec["correct"] = self.records[q.qid]["correct"]
+        for name in ("first", "first_correct"):  # a first guess stays the first
+            if name in self.records[q.qid]:
+                rec[name] = self.records[q.qid][name]
         self.records[q.qid] = rec
         self._save()
         if self._view is not None:
@@ -246,9 +273,43 @@ class Quiz:
         right, total = self.score
         return f"{right} / {total} correct"
 
+    @property
+    def first_time(self) -> tuple[int, int, int]:
+        """``(right first time, guesses locked in, questions)``: a prediction quiz's score.
+
+        >>> from convlab.quiz import NumericQuestion
+        >>> q = NumericQuestion.from_answer("99-p-n", "How long is [1, 2] * [1, 2]?", 3)
+        >>> quiz = Quiz([q], name="99-predict", progress=None, predictions=True)
+        >>> _ = quiz.submit(0, "4"), quiz.submit(0, "3")  # wrong, then right
+        >>> quiz.first_time, quiz.score
+        ((0, 1, 1), (1, 1))
+        """
+        recs = [self.records[q.qid] for q in self.questions]
+        made = [r for r in recs if r.get("first") is not None]
+        return sum(r.get("first_correct") is True for r in made), len(made), len(recs)
+
+    def predictions_text(self) -> str:
+        """A prediction quiz's score, e.g. ``'Predictions: 3 of 5 right first time'``.
+
+        >>> from convlab.quiz import NumericQuestion
+        >>> q = NumericQuestion.from_answer("99-p-n", "How long is [1, 2] * [1, 2]?", 3)
+        >>> quiz = Quiz([q], name="99-predict", progress=None, predictions=True)
+        >>> _ = quiz.submit(0, "3")
+        >>> quiz.predictions_text()
+        'Predictions: 1 of 1 right first time'
+        """
+        return _predictions_text(*self.first_time)
+
     def _status(self, q: Question) -> tuple[str, str]:
         rec = self.records[q.qid]
         tries = rec["attempts"]
+        if self.is_prediction:
+            if rec.get("first") is None:
+                return "–", "not locked in yet"
+            if rec.get("first_correct"):
+                return "✓", "right first time"
+            later = "; right since" if rec["correct"] else ""
+            return "✗", f"first guess wrong{later}"
         note = f" ({tries} {'try' if tries == 1 else 'tries'})" if tries else ""
         shown = ", answer shown" if rec["revealed"] else ""
         if rec["correct"] and not tries:
@@ -260,7 +321,18 @@ class Quiz:
         return "–", f"not answered{shown}"
 
     def summary(self) -> str:
-        """A plain-text summary: the score and each question's state."""
+        """A plain-text summary: the score and each question's state.
+
+        A prediction quiz's summary starts with its "right first time" line; a
+        notebook's own quiz ends with that line of the notebook's predictions, when
+        it has any (the predictions' score never counts in the quiz's).
+        """
+        if self.is_prediction:
+            lines = [f"{self.predictions_text()}."]
+            for n, q in enumerate(self.questions, start=1):
+                symbol, text = self._status(q)
+                lines.append(f"  {symbol} P{n}: {text}")
+            return "\n".join(lines)
         right, total = self.score
         finished = all(r["correct"] or r["revealed"] for r in self.records.values())
         head = f"{self.title}: {right} / {total} correct."
@@ -271,13 +343,26 @@ class Quiz:
         for n, q in enumerate(self.questions, start=1):
             symbol, text = self._status(q)
             lines.append(f"  {symbol} Q{n}: {text}")
+        extra = self._predictions_line()
+        if extra:
+            lines.append(extra)
         return "\n".join(lines)
+
+    def _predictions_line(self) -> str | None:
+        from .predictions import line_for  # predictions build on this module
+
+        try:
+            return line_for(self.name, self.store)
+        except Exception:  # a summary must never fail because a bank could not be built
+            return None
 
     def __repr__(self) -> str:
         return f"<Quiz {self.name!r}: {len(self.questions)} questions, {self.score_text()}>"
 
     def _save(self) -> None:
         self.store.save(self.name, self.records)
+        for listener in list(self.listeners):
+            listener()
 
     # -- views (convlab.quiz.ui) ------------------------------------------------------
     @property
@@ -350,3 +435,13 @@ class Quiz:
         from .ui import Section
 
         return Section(self, numbers)
+
+
+def _predictions_text(right: int, made: int, total: int) -> str:
+    """``'Predictions: 1 of 3 right first time'`` (plus how many are still to make).
+
+    >>> _predictions_text(1, 2, 3)
+    'Predictions: 1 of 3 right first time (1 still to make)'
+    """
+    text = f"Predictions: {right} of {total} right first time"
+    return text + (f" ({total - made} still to make)" if made < total else "")

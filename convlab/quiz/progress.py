@@ -19,9 +19,15 @@ One JSON document for every notebook::
      "notebooks": {"01": {"updated": "...",
                           "questions": {"01-length": {"response": "9", "attempts": 1,
                                                       "correct": true, "revealed": false,
-                                                      "instance": 0, "rev": 3}}}}}
+                                                      "instance": 0, "rev": 3}}},
+                   "01-predict": {"updated": "...",
+                          "questions": {"01-p-table": {"response": "5", "attempts": 2,
+                                                       "correct": true, "first": "6",
+                                                       "first_correct": false, ...}}}}}
 
-``rev`` counts the writes of one question's record; readers that don't know
+A notebook's predictions are kept under its key plus ``-predict``; their records
+also hold ``first`` (the first guess locked in) and ``first_correct``, which later
+tries never change.  ``rev`` counts the writes of one question's record; readers that don't know
 it ignore it.
 
 Nothing is lost
@@ -217,6 +223,12 @@ def clean_record(rec: object) -> dict | None:
     {'response': '9', 'attempts': 2, 'correct': True, 'revealed': False, 'instance': 0}
     >>> clean_record([1, 2]) is None
     True
+
+    A prediction's record also keeps the first guess locked in, and whether it was right:
+
+    >>> clean_record({"response": "9", "attempts": 2, "correct": True, "first": "10",
+    ...               "first_correct": False})["first"]
+    '10'
     """
     if not isinstance(rec, dict):
         return None
@@ -233,13 +245,26 @@ def clean_record(rec: object) -> dict | None:
         v = rec.get(name, 0)
         return v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 10**6 else 0
 
-    return {
+    out = {
         "response": response,
         "attempts": integer("attempts"),
         "correct": rec.get("correct") is True,
         "revealed": rec.get("revealed") is True,
         "instance": integer("instance"),
     }
+    first = _text_or_texts(rec.get("first"))
+    if first is not None:  # a prediction's first locked-in guess, kept whatever came after
+        out["first"] = first
+        out["first_correct"] = rec.get("first_correct") is True
+    return out
+
+
+def _text_or_texts(value: object) -> str | list[str] | None:
+    if isinstance(value, str):
+        return value if len(value) <= 1000 else None
+    if isinstance(value, list) and len(value) <= 100 and all(isinstance(v, str) for v in value):
+        return value
+    return None
 
 
 _clean_record = clean_record  # the name used before 0.2
@@ -448,6 +473,9 @@ class ProgressStore:
                     disk = clean_record(disk_rec)
                     disk_rev = _rev(disk_rec) if disk is not None else 0
                     known_rev, known = self._known.get((notebook, qid), (0, _BLANK))
+                    if disk is not None and "first" in disk and "first" in mine:
+                        # a first guess is first: a later save (another tab) keeps it
+                        mine["first"], mine["first_correct"] = disk["first"], disk["first_correct"]
                     if mine == (disk if disk is not None else _BLANK):
                         self._known[(notebook, qid)] = (disk_rev, mine)  # nothing to write
                         continue

@@ -73,14 +73,19 @@ class ImplementationReport:
     results : list of CaseResult
         One per case, in order.
     notes : tuple of str
-        Hints about the whole run (a stub left in place, a signature that does
-        not fit, a kind that checks something else); shown under the score.
+        Hints about the whole run (a kind that checks something else); shown
+        under the score.
+    problem : str
+        Set when the function could not be graded case by case (a stub left in
+        place, a signature that does not fit): the report is then these line(s)
+        under the convention, without the list of cases or a counterexample.
     """
 
     kind: str
     convention: str
     results: list = field(default_factory=list)
     notes: tuple = ()
+    problem: str = ""
 
     @property
     def passed(self) -> list:
@@ -111,6 +116,8 @@ class ImplementationReport:
         return parts
 
     def __str__(self) -> str:
+        if self.problem:
+            return f"{self.kind}: {self.convention}\n{self.problem}"
         n, total = len(self.passed), len(self.results)
         lines = [f"{self.kind}: {self.convention}", f"{n} of {total} cases passed."]
         lines += [f"Note: {note}" for note in self.notes]
@@ -134,6 +141,13 @@ class ImplementationReport:
         )
 
     def _repr_html_(self) -> str:
+        if self.problem:
+            return (
+                f'<div class="convlab-report"><p><b>{html.escape(self.kind)}</b>: '
+                f"{html.escape(self.convention)}</p>"
+                + "".join(f"<p>{_code(line)}</p>" for line in self.problem.split("\n"))
+                + "</div>"
+            )
         rows = []
         for r in self.results:
             mark = "✓ passed" if r.passed else f"✗ {r.status}"
@@ -149,11 +163,23 @@ class ImplementationReport:
                 f"<pre>{html.escape(chr(10).join(self._counterexample()))}</pre>"
             )
         notes = "".join(f"<p>Note: {html.escape(note)}</p>" for note in self.notes)
+        if first is None:
+            notes += "<p>All cases passed. Well done!</p>"
         head = (
             f"<p><b>{html.escape(self.kind)}</b>: {html.escape(self.convention)}<br>"
             f"{len(self.passed)} of {len(self.results)} cases passed.</p>{notes}"
         )
         return f'<div class="convlab-report">{head}<table>{"".join(rows)}</table>{detail}</div>'
+
+
+def _code(text: str) -> str:
+    """``text`` as HTML, with `backquoted` parts in ``<code>``.
+
+    >>> _code("replace `raise X()` <now>")
+    'replace <code>raise X()</code> &lt;now&gt;'
+    """
+    parts = html.escape(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
 
 
 def tolerance(dtype: np.dtype) -> float:

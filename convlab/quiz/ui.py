@@ -53,7 +53,7 @@ class QuizView:
                 self.summary_html,
             ],
         )
-        self.box.add_class("convlab-quiz")
+        self.box.add_class(_box_class(quiz))
         for card in self.cards:
             card.restore()
             card.show_feedback()
@@ -92,15 +92,28 @@ class QuizView:
     def refresh_totals(self) -> None:
         """The score, the notices and the summary, from the model."""
         quiz = self.quiz
-        self.score_html.value = f"<b>Score: {html.escape(quiz.score_text())}</b>"
+        if quiz.is_prediction:
+            self.score_html.value = f"<b>{html.escape(quiz.predictions_text())}</b>"
+        else:
+            self.score_html.value = f"<b>Score: {html.escape(quiz.score_text())}</b>"
         notices = "".join(f"<p>⚠ {html.escape(n)}</p>" for n in quiz.store.notices)
         self.notice_html.value = notices
         lines = quiz.summary().split("\n")
-        items = "".join(f"<li>{html.escape(line.strip())}</li>" for line in lines[1:])
+        items = "".join(
+            f"<li>{html.escape(line.strip())}</li>" for line in lines[1:] if line.startswith(" ")
+        )
+        after = "".join(  # lines of their own, such as the predictions' score
+            f"<p>{html.escape(line)}</p>" for line in lines[1:] if not line.startswith(" ")
+        )
         self.summary_html.value = (
             f'<div class="convlab-summary"><b>Summary.</b> {html.escape(lines[0])}'
-            f"<ul>{items}</ul></div>"
+            f"<ul>{items}</ul>{after}</div>"
         )
+
+
+def _box_class(quiz: Quiz) -> str:
+    """The CSS class of a quiz's boxes: ``convlab-quiz``, or ``convlab-predictions``."""
+    return "convlab-predictions" if quiz.is_prediction else "convlab-quiz"
 
 
 class Section:
@@ -118,11 +131,14 @@ class Section:
             cards = [view.cards[n - 1].box for n in self.numbers]
             children = [view.notice_html, *cards, view.score_html]  # notices: a reset file
             self._box = view.make(view.W.VBox, children=children)
-            self._box.add_class("convlab-quiz")
+            self._box.add_class(_box_class(self.quiz))
         return self._box
 
     def __repr__(self) -> str:
         n = self.numbers
+        if self.quiz.is_prediction and len(n) == 1:  # what a page without widgets shows
+            q = self.quiz.questions[n[0] - 1]
+            return f"Prediction {n[0]} of {len(self.quiz.questions)}: {q.prompt}"
         span = f"{n[0]}–{n[-1]}" if n == list(range(n[0], n[-1] + 1)) else ", ".join(map(str, n))
         return f"<Quiz {self.quiz.name!r}: questions {span} of {len(self.quiz.questions)}>"
 
@@ -143,6 +159,7 @@ class _QuestionView:
         q = quiz.questions[index]
         self.question = q
         self._quiet = False
+        predicting = quiz.is_prediction
         make = view.make
         self.header = make(W.HTML)
         self.prompt = make(W.HTMLMath)
@@ -162,7 +179,7 @@ class _QuestionView:
                 W.Text,
                 value="",
                 placeholder=q.placeholder,
-                description="Answer:",
+                description="" if predicting else "Answer:",
                 continuous_update=False,
                 layout="text",
             )
@@ -171,16 +188,22 @@ class _QuestionView:
             self.answer.observe(self._on_enter, names="value")
         self.check_button = make(
             W.Button,
-            description="Check",
-            icon="check",
-            tooltip="Check your answer (Enter works too)",
-        )
-        self.show_button = make(
-            W.Button, description="Show answer", icon="eye", tooltip="Show the worked answer"
+            description="Lock in" if predicting else "Check",
+            icon="lock" if predicting else "check",
+            tooltip="Lock in your prediction: the first one counts (Enter works too)"
+            if predicting
+            else "Check your answer (Enter works too)",
         )
         self.check_button.on_click(lambda _b: self.check())
-        self.show_button.on_click(lambda _b: self.quiz.reveal(self.index))
-        buttons = [self.check_button, self.show_button]
+        buttons = [self.check_button]
+        # A prediction is revealed by the notebook's next cell, not by a button.
+        self.show_button = None
+        if not predicting:
+            self.show_button = make(
+                W.Button, description="Show answer", icon="eye", tooltip="Show the worked answer"
+            )
+            self.show_button.on_click(lambda _b: self.quiz.reveal(self.index))
+            buttons.append(self.show_button)
         self.another_button = None
         if isinstance(q, GeneratedQuestion):
             self.another_button = make(
@@ -192,18 +215,21 @@ class _QuestionView:
             self.another_button.on_click(lambda _b: self.quiz.another(self.index))
             buttons.append(self.another_button)
         self.feedback = make(W.HTML, value="")
+        label = [make(W.HTML, value="<b>Your prediction:</b>")] if predicting else []
         self.box = make(
             W.VBox,
             children=[
                 self.header,
                 self.prompt,
+                *label,
                 self.answer,
                 make(W.HBox, children=buttons),
                 self.feedback,
             ],
             layout="card",
         )
-        self.box.add_class("convlab-question")
+        # A prediction card is not a quiz question: pages (and tests) tell them apart.
+        self.box.add_class("convlab-prediction" if predicting else "convlab-question")
 
     def rebuild_prompt(self) -> None:
         self.prompt.value = self.question.prompt_html
@@ -244,8 +270,9 @@ class _QuestionView:
         rec = quiz.records[q.qid]
         symbol, text = quiz._status(q)
         n = self.index + 1
+        what = "Prediction" if quiz.is_prediction else "Question"
         self.header.value = (
-            f"<b>Question {n} of {len(quiz.questions)}</b> &nbsp; {symbol} {html.escape(text)}"
+            f"<b>{what} {n} of {len(quiz.questions)}</b> &nbsp; {symbol} {html.escape(text)}"
         )
         for cls in ("convlab-correct", "convlab-incorrect"):
             self.box.remove_class(cls)
@@ -260,5 +287,13 @@ class _QuestionView:
         if rec["revealed"] and (fb is None or not fb.explanation):
             parts.append(
                 f'<div class="convlab-explanation"><b>Answer:</b> {_markdown(q.reveal())}</div>'
+            )
+        if quiz.is_prediction and rec.get("first") is not None:
+            first = rec["first"] if isinstance(rec["first"], str) else ", ".join(rec["first"])
+            verdict = "right" if rec.get("first_correct") else "not it"
+            parts.append(
+                f'<div class="convlab-first"><i>Your first guess, {html.escape(first)}, '
+                f"was {verdict}: that is the one that counts. Run the next cell to see "
+                "why.</i></div>"
             )
         self.feedback.value = "".join(parts)

@@ -1,6 +1,7 @@
 """A real JupyterLab server and a real Chromium, for tests of what a learner sees.
 
-The server runs on 127.0.0.1 with a token, from a temporary copy of the notebooks, with its own
+The server runs on 127.0.0.1 with a token, from a temporary copy of the notebooks (both
+editions: notebooks/ and learner/), with its own
 settings, workspace and quiz-progress files, so a test run never touches the learner's own.
 A system Chromium ($CONVLAB_CHROMIUM, else `chromium` on PATH: Debian's /usr/bin/chromium) is
 driven by Playwright; Playwright's own browser download is never used.  Without Chromium or
@@ -82,8 +83,10 @@ def lab(tmp_path_factory):
 
     base = tmp_path_factory.mktemp("lab")
     root = base / "course"
-    shutil.copytree(ROOT / "notebooks", root / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.svg"))
+    for edition in ("notebooks", "learner"):  # the reference and the learner edition
+        if (ROOT / edition).is_dir():
+            shutil.copytree(ROOT / edition, root / edition,
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.svg"))
     settings = base / "settings"
     _write_settings(settings)
     port, token = _free_port(), secrets.token_hex(16)
