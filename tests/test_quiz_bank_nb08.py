@@ -161,3 +161,53 @@ def test_generated_bank_questions_are_seeded():
 def test_sections_cover_the_questions_in_order():
     numbers = [n for section in nb08.sections().values() for n in section]
     assert numbers == list(range(1, len(questions_for("08")) + 1))
+
+
+# -- notebook 09's Predict moments (predictions()), answered here independently ------------
+def _unflipped_passes() -> int:
+    """How many of the grader's convolve1d cases a cross-correlation passes, by numpy."""
+    from convlab.quiz.vectors import _cases_1d_full
+
+    cases = _cases_1d_full()
+    return sum(
+        np.allclose(np.correlate(c.args[0], c.args[1], "full"), np.convolve(*c.args))
+        for c in cases
+    )
+
+
+_X, _Y = np.arange(1, 6), np.arange(6, 11)
+PREDICT_ANSWERS = {
+    "08-p-last": (str(int(np.convolve(_X, _Y)[-1])), ["45", "9"]),  # 5 * 10
+    "08-p-unflipped": (str(_unflipped_passes()), ["9", "0", "5"]),
+    "08-p-trap": ("4 3; 4 5", ["4 3; 4 3", "4 5; 4 3", "2 5; 4 5"]),
+}
+
+
+def test_hand_checks_of_the_predictions():
+    assert PREDICT_ANSWERS["08-p-last"][0] == "50"
+    assert PREDICT_ANSWERS["08-p-unflipped"][0] == "4"  # [1,2,3,2,1], [1,1,1,1], [2], [3]
+    out = correlate2d(np.ones((4, 5)), np.ones((1, 3)), mode="valid")
+    assert out.shape == (4, 3)
+
+
+def test_predictions_answers_and_wrong_answers():
+    qs = {q.qid: q for q in nb08.predictions()}
+    assert list(qs) == list(PREDICT_ANSWERS)
+    for qid, (right, wrongs) in PREDICT_ANSWERS.items():
+        assert qs[qid].check(right).correct, qid
+        assert qs[qid].hint and qs[qid].reveal()
+        for wrong in wrongs:
+            fb = qs[qid].check(wrong)
+            assert fb.valid and not fb.correct, (qid, wrong)
+
+
+def test_notebook_09_asks_them_in_order():
+    from convlab.quiz import predictions_for
+
+    from .support import read_notebook
+
+    nb = read_notebook("09_quiz.ipynb")
+    cards = [c.source.strip() for c in nb.cells if c.source.strip().startswith("predict(")]
+    names = [qid.removeprefix("08-p-") for qid in PREDICT_ANSWERS]
+    assert cards == [f'predict("{name}")' for name in names]
+    assert predictions_for("08", progress=None).names == names
