@@ -461,26 +461,23 @@ def _float_worker(worker, x, kd, plan):
     # Work with the kernel scaled by a power of two (exact) so that its largest tap is
     # near 1: scipy.ndimage treats taps of magnitude <= machine epsilon as zero, so a
     # kernel of 1e-16s would vanish.  Taps still that small next to the largest go to a
-    # shift-and-add pass of their own.
+    # shift-and-add pass of their own, unscaled: scaled down as well, their products
+    # could fall below the smallest subnormal and vanish (1e-20 * 1e-276 next to 1e30).
     peak = float(np.abs(kd).max())
     if peak == 0.0:
         return np.zeros(plan.out_shape)
     exponent = math.frexp(peak)[1]
     ks = np.ldexp(kd, -exponent)
     if worker == "fft":
-        y = _fft(ks, plan)
-    elif worker == "shift":
-        y = _shift_add(plan, ks, np.float64)
-    else:
-        magnitude = np.abs(ks)
-        tiny = (magnitude <= 2 * _EPS) & (magnitude > 0)
-        if tiny.any():
-            y = _ndimage(x, np.where(tiny, 0.0, ks), plan) + _shift_add(
-                plan, np.where(tiny, ks, 0.0), np.float64
-            )
-        else:
-            y = _ndimage(x, ks, plan)
-    return np.ldexp(y, exponent)
+        return np.ldexp(_fft(ks, plan), exponent)
+    if worker == "shift":
+        return np.ldexp(_shift_add(plan, ks, np.float64), exponent)
+    magnitude = np.abs(ks)
+    tiny = (magnitude <= 2 * _EPS) & (magnitude > 0)
+    if not tiny.any():
+        return np.ldexp(_ndimage(x, ks, plan), exponent)
+    large = np.ldexp(_ndimage(x, np.where(tiny, 0.0, ks), plan), exponent)
+    return large + _shift_add(plan, np.where(tiny, kd, 0.0), np.float64)
 
 
 def _fft_rounds_exactly(x, kd, plan) -> bool:
