@@ -328,13 +328,6 @@ def test_a_solution_region_outside_a_solution_cell_is_refused():
         tool.learner_notebook(ref)
 
 
-def test_the_quiz_notebook_only_loses_its_outputs():
-    ref = _fixture()
-    learner = tool.learner_notebook(ref, quiz=True)
-    assert BEGIN in learner.cells[7].source and learner.cells[5].source == ref.cells[5].source
-    assert all(not c.get("outputs") for c in learner.cells)
-
-
 def test_same_input_same_bytes_and_check_names_stale_files(tmp_path):
     reference, learner = tmp_path / "notebooks", tmp_path / "learner"
     reference.mkdir()

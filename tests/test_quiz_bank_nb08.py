@@ -177,6 +177,7 @@ def _unflipped_passes() -> int:
 
 _X, _Y = np.arange(1, 6), np.arange(6, 11)
 PREDICT_ANSWERS = {
+    "08-p-total": ("25", ["10", "17"]),  # the length of questions_for("08"), checked below
     "08-p-last": (str(int(np.convolve(_X, _Y)[-1])), ["45", "9"]),  # 5 * 10
     "08-p-unflipped": (str(_unflipped_passes()), ["9", "0", "5"]),
     "08-p-trap": ("4 3; 4 5", ["4 3; 4 3", "4 5; 4 3", "2 5; 4 5"]),
@@ -184,6 +185,7 @@ PREDICT_ANSWERS = {
 
 
 def test_hand_checks_of_the_predictions():
+    assert PREDICT_ANSWERS["08-p-total"][0] == str(len(nb08.questions())) == "25"
     assert PREDICT_ANSWERS["08-p-last"][0] == "50"
     assert PREDICT_ANSWERS["08-p-unflipped"][0] == "4"  # [1,2,3,2,1], [1,1,1,1], [2], [3]
     out = correlate2d(np.ones((4, 5)), np.ones((1, 3)), mode="valid")

@@ -14,7 +14,7 @@ a learner opens: the same notebooks with
 * the ``# NBVAL_…`` markers taken out of code cells (they tell the test suite which outputs
   to compare; a learner edition has none).
 
-The quiz notebook (09) has no solutions to hide: it is copied with its outputs cleared.
+The quiz notebook (09) goes through the same steps: its section 4 is an exercise too.
 
     python tools/make_learner_edition.py            # write learner/NN_*.ipynb
     python tools/make_learner_edition.py --check    # exit 1, naming the stale files
@@ -39,8 +39,6 @@ REFERENCE = ROOT / "notebooks"
 LEARNER = ROOT / "learner"
 COMMAND = "python tools/make_learner_edition.py"
 
-#: the quiz notebook: no solution regions, copied with its outputs cleared
-QUIZ_PREFIX = "09_"
 ANSWER_TAG = "answer"
 DETAILS_OPEN = "<details><summary>Answer</summary>"
 DETAILS_CLOSE = "</details>"
@@ -80,15 +78,13 @@ def _preprocessors():
     return AnswersBehindAClick, Tidy
 
 
-def learner_notebook(nb, *, quiz: bool = False):
+def learner_notebook(nb):
     """The learner edition of one reference notebook (a new node; ``nb`` is not changed).
 
     Parameters
     ----------
     nb : nbformat.NotebookNode
         A reference notebook.
-    quiz : bool, optional
-        True for the quiz notebook: outputs cleared, nothing else hidden.
 
     Raises
     ------
@@ -96,19 +92,17 @@ def learner_notebook(nb, *, quiz: bool = False):
         From nbgrader, when a solution region is not closed, is nested, or sits in a cell
         without nbgrader's ``solution`` metadata.
     """
-    return nbformat.reads(_export(nb, quiz=quiz), as_version=4)
+    return nbformat.reads(_export(nb), as_version=4)
 
 
-def _export(nb, *, quiz: bool) -> str:
+def _export(nb) -> str:
     """Run the preprocessors through nbconvert's notebook exporter; the file's text."""
     from nbconvert.exporters import NotebookExporter
     from nbgrader.preprocessors import ClearOutput, ClearSolutions
 
     answers, tidy = _preprocessors()
     exporter = NotebookExporter()
-    chain = [ClearOutput(), tidy()] if quiz else [
-        ClearSolutions(enforce_metadata=True), answers(), ClearOutput(), tidy()
-    ]
+    chain = [ClearSolutions(enforce_metadata=True), answers(), ClearOutput(), tidy()]
     for preprocessor in chain:
         exporter.register_preprocessor(preprocessor, enabled=True)
     text, _ = exporter.from_notebook_node(copy.deepcopy(nb), resources={})
@@ -119,7 +113,7 @@ def _export(nb, *, quiz: bool) -> str:
 def render(path: Path) -> str:
     """The learner edition of the reference notebook at ``path``, as the file's text."""
     nb = nbformat.read(path, as_version=4)
-    return _export(nb, quiz=path.name.startswith(QUIZ_PREFIX))
+    return _export(nb)
 
 
 def plan(reference: Path = REFERENCE, learner: Path = LEARNER) -> tuple[dict, list[Path]]:

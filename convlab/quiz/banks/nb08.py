@@ -561,8 +561,24 @@ def sections() -> dict[str, list[int]]:
 
 
 def predictions() -> list[Question]:
-    """Notebook 09's Predict moments (section 4, writing your own convolution), in order."""
+    """Notebook 09's Predict moments (the quiz's size, then section 4), in order."""
     return [
+        NumericQuestion(
+            "08-p-total",
+            "The quiz starts from ten core questions about convolution. How many questions "
+            "does it hold in total, follow-ups and practice included?",
+            ["a431fdc8418d015e7161af479c5619f5"],
+            near_misses={
+                "e8b9397774b97256572ba5e98fe00679": (
+                    "Ten are the core questions; several of them have follow-ups that put a "
+                    "number on them, and there is practice on the course's examples too."
+                ),
+            },
+            hint="The recap table below lists the question numbers; the last group ends at "
+            "the last question.",
+            explanation="**25**: the ten core questions, seven follow-ups and eight more on the "
+            "course's examples.",
+        ),
         NumericQuestion(
             "08-p-last",
             "For x = [1, 2, 3, 4, 5] and y = [6, 7, 8, 9, 10], what is the **last** value of "
