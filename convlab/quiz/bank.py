@@ -44,6 +44,8 @@ def _discover_banks() -> None:
     from . import banks
 
     for info in sorted(pkgutil.iter_modules(banks.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):  # a part of a bank, imported by the bank itself
+            continue
         module = importlib.import_module(f"{banks.__name__}.{info.name}")
         if module.NOTEBOOK in NOTEBOOKS:
             raise RuntimeError(f"two banks claim notebook {module.NOTEBOOK}")
