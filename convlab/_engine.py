@@ -458,15 +458,17 @@ def correlate_plan(plan: ConvPlan, method: str, name: str = "conv") -> np.ndarra
 
 
 def _float_worker(worker, x, kd, plan):
-    # Work with the kernel scaled by a power of two (exact) so that its largest tap is
-    # near 1: scipy.ndimage treats taps of magnitude <= machine epsilon as zero, so a
-    # kernel of 1e-16s would vanish.  Taps still that small next to the largest go to a
-    # shift-and-add pass of their own, unscaled: scaled down as well, their products
-    # could fall below the smallest subnormal and vanish (1e-20 * 1e-276 next to 1e30).
+    # A kernel whose largest tap is below 1 is scaled up by a power of two (exact) so
+    # that the largest tap is near 1: scipy.ndimage treats taps of magnitude <= machine
+    # epsilon as zero, so a kernel of 1e-16s would vanish.  A larger kernel is never
+    # scaled down: that would push products of tiny inputs into the subnormals, where
+    # they lose digits or vanish (4e-311 * 1e30 came out 3e-14 off, 1e-20 * 1.3e-276
+    # next to a 1e30 tap as 0).  Taps still at most epsilon go to a shift-and-add pass
+    # of their own, unscaled.
     peak = float(np.abs(kd).max())
     if peak == 0.0:
         return np.zeros(plan.out_shape)
-    exponent = math.frexp(peak)[1]
+    exponent = min(math.frexp(peak)[1], 0)
     ks = np.ldexp(kd, -exponent)
     if worker == "fft":
         return np.ldexp(_fft(ks, plan), exponent)

@@ -214,9 +214,10 @@ def _signal_and_kernel(draw):
 
 @settings(max_examples=150, deadline=None)
 @given(_signal_and_kernel())
-# found by hypothesis: scaling the kernel by 2**-100 sent the tiny tap's product below the
-# smallest subnormal, so the direct sum returned 0 for 1e-20 * 1.3e-276
+# found by hypothesis: scaling a 1e30 kernel down by 2**-100 sent products into the
+# subnormals, so the direct sum returned 0 for 1e-20 * 1.3e-276 and lost digits of 4e-311 * 1e30
 @example(data=(np.array([0.0, 1e-20]), np.array([1e30, 1.33833123e-276])))
+@example(data=(np.array([4.09527361e-311]), np.array([1e30])))
 def test_every_method_agrees_with_an_exact_sum_for_any_kernel_magnitude(data):
     x, k = data
     want = np.array(_exact_correlate(x, k))
