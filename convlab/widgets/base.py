@@ -31,13 +31,15 @@ import html
 import io
 import traceback
 from dataclasses import dataclass
+from numbers import Real
 
 import ipywidgets as widgets
+import numpy as np
 import traitlets
 
 from ..plotting import freeze_layout
 
-__all__ = ["CannotDraw", "Explorer", "handles", "stepper"]
+__all__ = ["CannotDraw", "Explorer", "check_kernel_width", "handles", "stepper"]
 
 
 class CannotDraw(ValueError):
@@ -60,6 +62,21 @@ class _Handler:
 
     def wants(self, changed: set[str]) -> bool:
         return bool(changed) if self.controls is None else bool(self.controls & changed)
+
+
+def check_kernel_width(size, sigma, size_range, sigma_range, unit: str) -> None:
+    """Refuse a Gaussian explorer's starting ``size`` (odd, in ``size_range``) or ``sigma``
+    (a number in ``sigma_range``, measured in ``unit``) with a message naming the argument."""
+    low, high = size_range
+    if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
+        raise TypeError(f"size must be an odd integer from {low} to {high}, got {size!r}")
+    if size % 2 == 0 or not low <= size <= high:
+        raise ValueError(f"size must be an odd integer from {low} to {high}, got {size}")
+    if isinstance(sigma, bool) or not isinstance(sigma, Real):
+        raise TypeError(f"sigma must be a number, got {sigma!r}")
+    if not sigma_range[0] <= sigma <= sigma_range[1]:
+        raise ValueError(f"sigma must be between {sigma_range[0]} and {sigma_range[1]} "
+                         f"{unit}, got {sigma}")
 
 
 def handles(*controls: str, blit: bool = False):

@@ -12,7 +12,7 @@ from ..formatting import format_number
 from ..kernels import gaussian1d
 from ..parsing import ParseError, parse_array
 from ..plotting.frequency import plot_frequency_view
-from .base import CannotDraw, Explorer, handles
+from .base import CannotDraw, Explorer, check_kernel_width, handles
 
 __all__ = ["FrequencyExplorer"]
 
@@ -107,18 +107,7 @@ class FrequencyExplorer(Explorer):
         kernels = [value for _, value in KERNELS]
         if not isinstance(kernel, str) or kernel not in kernels:
             raise ValueError(f"kernel must be one of {kernels}, got {kernel!r}")
-        if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
-            raise TypeError(f"size must be an odd integer from {SIZE_RANGE[0]} to "
-                            f"{SIZE_RANGE[1]}, got {size!r}")
-        if size % 2 == 0 or not SIZE_RANGE[0] <= size <= SIZE_RANGE[1]:
-            raise ValueError(f"size must be an odd integer from {SIZE_RANGE[0]} to "
-                             f"{SIZE_RANGE[1]}, got {size}")
-        if isinstance(sigma, bool) or not isinstance(sigma, (int, float, np.integer,
-                                                              np.floating)):
-            raise TypeError(f"sigma must be a number, got {sigma!r}")
-        if not SIGMA_RANGE[0] <= sigma <= SIGMA_RANGE[1]:
-            raise ValueError(f"sigma must be between {SIGMA_RANGE[0]} and {SIGMA_RANGE[1]} "
-                             f"samples, got {sigma}")
+        check_kernel_width(size, sigma, SIZE_RANGE, SIGMA_RANGE, "samples")
         if not isinstance(taps, str):
             raise TypeError(f"taps must be text such as '1 2 1', got {taps!r}")
         signals = [value for _, value in SIGNALS]

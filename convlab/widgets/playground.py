@@ -11,7 +11,7 @@ from ..kernels import get_kernel, kernel_names
 from ..layers import conv2d
 from ..parsing import ParseError, parse_number
 from ..plotting.images import plot_before_after
-from .base import CannotDraw, Explorer, handles
+from .base import CannotDraw, Explorer, check_kernel_width, handles
 
 __all__ = ["FilterPlayground"]
 
@@ -89,18 +89,7 @@ class FilterPlayground(Explorer):
     def __init__(self, image, kernel: str = "box", size: int = 3, sigma: float = 1.0) -> None:
         super().__init__()
         self.image = as_array(image, "image", ndim=(2,)).astype(float)
-        if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
-            raise TypeError(f"size must be an odd integer from {SIZE_RANGE[0]} to "
-                            f"{SIZE_RANGE[1]}, got {size!r}")
-        if size % 2 == 0 or not SIZE_RANGE[0] <= size <= SIZE_RANGE[1]:
-            raise ValueError(f"size must be an odd integer from {SIZE_RANGE[0]} to "
-                             f"{SIZE_RANGE[1]}, got {size}")
-        if isinstance(sigma, bool) or not isinstance(sigma, (int, float, np.integer,
-                                                              np.floating)):
-            raise TypeError(f"sigma must be a number, got {sigma!r}")
-        if not SIGMA_RANGE[0] <= sigma <= SIGMA_RANGE[1]:
-            raise ValueError(f"sigma must be between {SIGMA_RANGE[0]} and {SIGMA_RANGE[1]} "
-                             f"pixels, got {sigma}")
+        check_kernel_width(size, sigma, SIZE_RANGE, SIGMA_RANGE, "pixels")
         names = [n for n in kernel_names() if n != "gaussian1d"]
         options = [(LABELS.get(n, n.replace("_", " ")), n) for n in names]
         options += [(label, key) for key, (label, _) in CUSTOM.items()]
